@@ -1,0 +1,23 @@
+package io.jobmatch.embedding;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Which embedding model runs and how.
+ *
+ * @param name       manifest name of the preferred model (its files must be under {@code dir/<name>/})
+ * @param fallback   manifest name used when the preferred model's files are absent
+ * @param dir        folder holding downloaded model files
+ * @param batchSize  texts per ONNX Runtime call
+ * @param threads    ONNX Runtime intra-op threads; 0 means one per available core
+ * @param cacheSize  recent embeddings kept in memory
+ */
+@ConfigurationProperties("jobmatch.model")
+public record ModelSettings(@Bindable(defaultValue = "multilingual-e5-small") String name,
+                            @Bindable(defaultValue = "e5-small-v2-q") String fallback,
+                            @Bindable(defaultValue = "models") String dir,
+                            @Bindable(defaultValue = "16") int batchSize,
+                            @Bindable(defaultValue = "0") int threads,
+                            @Bindable(defaultValue = "4096") int cacheSize) {
+}

@@ -1,0 +1,76 @@
+package io.jobmatch.ingest;
+
+import io.jobmatch.offers.OfferDraft;
+import io.jobmatch.offers.OfferReader;
+import io.jobmatch.offers.OfferService;
+import io.jobmatch.offers.SavedOffer;
+import io.jobmatch.web.FieldError;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of the ingest feature: validates every item on its own and stores the valid ones in one batch, so
+ * bad items never stop good ones. Used by the bulk HTTP endpoint and the sample-data loader.
+ */
+@Singleton
+public class BulkImporter {
+
+    /** Most items one bulk request may carry; larger imports are split by the client. */
+    public static final int MAX_ITEMS = 1_000;
+
+    private final OfferService offers;
+
+    public BulkImporter(OfferService offers) {
+        this.offers = offers;
+    }
+
+    /** One item as read from the request: a JSON value, or why it could not be read (a malformed NDJSON line). */
+    public record Item(JsonNode json, String unreadable) {
+        public static Item of(JsonNode json) {
+            return new Item(json, null);
+        }
+
+        public static Item unreadable(String reason) {
+            return new Item(null, reason);
+        }
+    }
+
+    public BulkResponse importAll(List<Item> items) {
+        BulkItemResult[] results = new BulkItemResult[items.size()];
+        List<OfferDraft> drafts = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.unreadable() != null) {
+                results[i] = invalid(i, null, List.of(new FieldError("$", item.unreadable())));
+                continue;
+            }
+            OfferReader.Result read = OfferReader.read(item.json());
+            if (read.valid()) {
+                drafts.add(read.draft());
+                positions.add(i);
+            } else {
+                results[i] = invalid(i, externalIdOf(item.json()), read.errors());
+            }
+        }
+        List<SavedOffer> saved = offers.upsertAll(drafts);
+        for (int k = 0; k < saved.size(); k++) {
+            SavedOffer offer = saved.get(k);
+            results[positions.get(k)] = new BulkItemResult(positions.get(k), offer.change().name(),
+                    offer.offer().externalId(), offer.offer().id(), List.of());
+        }
+        return BulkResponse.of(List.of(results));
+    }
+
+    private static BulkItemResult invalid(int index, String externalId, List<FieldError> errors) {
+        return new BulkItemResult(index, BulkItemResult.INVALID, externalId, null, errors);
+    }
+
+    private static String externalIdOf(JsonNode json) {
+        JsonNode externalId = json != null && json.isObject() ? json.get("externalId") : null;
+        return externalId != null && externalId.isString() ? externalId.getStringValue() : null;
+    }
+}

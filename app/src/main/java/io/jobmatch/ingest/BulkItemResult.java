@@ -1,0 +1,19 @@
+package io.jobmatch.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jobmatch.web.FieldError;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outcome of one item of a bulk request, at its position ({@code index}, from 0): CREATED, UPDATED or UNCHANGED
+ * with the offer's {@code id}, or INVALID with the {@code errors} that kept it out.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record BulkItemResult(int index, String status, String externalId, UUID id, List<FieldError> errors) {
+
+    public static final String INVALID = "INVALID";
+}

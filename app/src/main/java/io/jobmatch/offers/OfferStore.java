@@ -1,0 +1,261 @@
+package io.jobmatch.offers;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import io.jobmatch.offers.SavedOffer.Change;
+import java.util.UUID;
+
+/** PostgreSQL adapter for offers (Micronaut Data JDBC operations, plain SQL for upserts and batches). */
+@Singleton
+public class OfferStore {
+
+    private static final String COLUMNS = "id, source, external_id, title, description, language, country, city, "
+            + "company, employment_type, remote, salary_min, salary_max, salary_currency, salary_period, date_posted, "
+            + "valid_through, url, status, created_at, updated_at";
+
+    private static final String UPSERT = """
+            insert into offer (id, source, external_id, title, description, language, country, city, company,
+                               employment_type, remote, salary_min, salary_max, salary_currency, salary_period,
+                               date_posted, valid_through, url, status, index_pending, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, clock_timestamp(), clock_timestamp())
+            on conflict (source, external_id) do update set
+                title = excluded.title, description = excluded.description, language = excluded.language,
+                country = excluded.country, city = excluded.city, company = excluded.company,
+                employment_type = excluded.employment_type, remote = excluded.remote,
+                salary_min = excluded.salary_min, salary_max = excluded.salary_max,
+                salary_currency = excluded.salary_currency, salary_period = excluded.salary_period,
+                date_posted = excluded.date_posted, valid_through = excluded.valid_through, url = excluded.url,
+                status = excluded.status, index_pending = true, updated_at = clock_timestamp()
+            where (offer.title, offer.description, offer.language, offer.country, offer.city, offer.company,
+                   offer.employment_type, offer.remote, offer.salary_min, offer.salary_max, offer.salary_currency,
+                   offer.salary_period, offer.date_posted, offer.valid_through, offer.url, offer.status)
+                  is distinct from
+                  (excluded.title, excluded.description, excluded.language, excluded.country, excluded.city,
+                   excluded.company, excluded.employment_type, excluded.remote, excluded.salary_min,
+                   excluded.salary_max, excluded.salary_currency, excluded.salary_period, excluded.date_posted,
+                   excluded.valid_through, excluded.url, excluded.status)
+            returning %s, (xmax = 0) as inserted
+            """.formatted(COLUMNS);
+
+    private static final String FIND_BY_KEY = "select " + COLUMNS + " from offer where source = ? and external_id = ?";
+
+    private final JdbcOperations jdbc;
+
+    public OfferStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts or updates by (source, externalId), all in one transaction; results keep the drafts' order. A draft
+     * equal to the stored offer leaves the row untouched (no new version to index), so re-importing is cheap.
+     */
+    @Transactional
+    public List<SavedOffer> upsertAll(List<OfferDraft> drafts) {
+        return jdbc.prepareStatement(UPSERT, upsert -> jdbc.prepareStatement(FIND_BY_KEY, find -> {
+            List<SavedOffer> saved = new ArrayList<>(drafts.size());
+            for (OfferDraft draft : drafts) {
+                bind(upsert, draft);
+                try (ResultSet row = upsert.executeQuery()) {
+                    saved.add(row.next()
+                            ? new SavedOffer(offer(row), row.getBoolean("inserted") ? Change.CREATED : Change.UPDATED)
+                            : new SavedOffer(unchanged(find, draft), Change.UNCHANGED));
+                }
+            }
+            return saved;
+        }));
+    }
+
+    private static Offer unchanged(PreparedStatement find, OfferDraft draft) throws SQLException {
+        find.setString(1, draft.source());
+        find.setString(2, draft.externalId());
+        try (ResultSet row = find.executeQuery()) {
+            row.next();
+            return offer(row);
+        }
+    }
+
+    @ReadOnly
+    public Optional<Offer> find(UUID id) {
+        return findAll(List.of(id)).stream().findFirst();
+    }
+
+    /** The stored offers among {@code ids}, in the order of {@code ids}; unknown ids are skipped. */
+    @ReadOnly
+    public List<Offer> findAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Offer> byId = jdbc.prepareStatement("select " + COLUMNS + " from offer where id = any(?)",
+                statement -> {
+                    statement.setArray(1, uuidArray(statement, ids));
+                    Map<UUID, Offer> found = new LinkedHashMap<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            Offer offer = offer(rows);
+                            found.put(offer.id(), offer);
+                        }
+                    }
+                    return found;
+                });
+        return ids.stream().map(byId::get).filter(o -> o != null).toList();
+    }
+
+    @Transactional
+    public boolean delete(UUID id) {
+        return jdbc.prepareStatement("delete from offer where id = ?", statement -> {
+            statement.setObject(1, id);
+            return statement.executeUpdate() > 0;
+        });
+    }
+
+    /** Countries with open offers in {@code language}, most offers first (ties by country code). */
+    @ReadOnly
+    public List<CountryCount> countriesWithOpenOffers(String language) {
+        String sql = """
+                select country, count(*) as offers from offer
+                where language = ? and status = 'OPEN' and country is not null
+                group by country order by offers desc, country
+                """;
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setString(1, language);
+            List<CountryCount> counts = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.add(new CountryCount(rows.getString("country"), rows.getLong("offers")));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Offers whose current version is not yet in the vector index, oldest change first. */
+    @ReadOnly
+    public List<Offer> pendingIndex(int limit) {
+        return jdbc.prepareStatement("select " + COLUMNS
+                + " from offer where index_pending order by updated_at limit ?", statement -> {
+                    statement.setInt(1, limit);
+                    List<Offer> offers = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            offers.add(offer(rows));
+                        }
+                    }
+                    return offers;
+                });
+    }
+
+    /**
+     * Clears the pending flag of offers whose indexed version is still the stored one: a row changed again since
+     * it was read keeps its flag, so the newer text gets indexed too.
+     */
+    @Transactional
+    public void markIndexed(List<Offer> indexed) {
+        jdbc.prepareStatement("update offer set index_pending = false where id = ? and updated_at = ?", statement -> {
+            for (Offer offer : indexed) {
+                statement.setObject(1, offer.id());
+                statement.setTimestamp(2, Timestamp.from(offer.updatedAt()));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            return null;
+        });
+    }
+
+    /** Flags every offer for indexing, for a new or emptied collection. Returns how many were flagged. */
+    @Transactional
+    public int markAllPending() {
+        return jdbc.prepareStatement("update offer set index_pending = true", PreparedStatement::executeUpdate);
+    }
+
+    @ReadOnly
+    public long count() {
+        return jdbc.prepareStatement("select count(*) from offer", statement -> {
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, OfferDraft draft) throws SQLException {
+        Salary salary = draft.salary();
+        statement.setObject(1, UUID.randomUUID());
+        statement.setString(2, draft.source());
+        statement.setString(3, draft.externalId());
+        statement.setString(4, draft.title());
+        statement.setString(5, draft.description());
+        statement.setString(6, draft.language());
+        statement.setString(7, draft.country());
+        statement.setString(8, draft.city());
+        statement.setString(9, draft.company());
+        statement.setString(10, name(draft.employmentType()));
+        statement.setObject(11, draft.remote(), Types.BOOLEAN);
+        statement.setBigDecimal(12, salary == null ? null : salary.min());
+        statement.setBigDecimal(13, salary == null ? null : salary.max());
+        statement.setString(14, salary == null ? null : salary.currency());
+        statement.setString(15, salary == null ? null : name(salary.period()));
+        statement.setDate(16, draft.datePosted() == null ? null : Date.valueOf(draft.datePosted()));
+        statement.setDate(17, draft.validThrough() == null ? null : Date.valueOf(draft.validThrough()));
+        statement.setString(18, draft.url());
+        statement.setString(19, draft.status().name());
+    }
+
+    private static Offer offer(ResultSet row) throws SQLException {
+        return new Offer(row.getObject("id", UUID.class), row.getString("source"), row.getString("external_id"),
+                row.getString("title"), row.getString("description"), row.getString("language"),
+                row.getString("country"), row.getString("city"), row.getString("company"),
+                constant(EmploymentType.class, row.getString("employment_type")),
+                row.getObject("remote", Boolean.class), salary(row), localDate(row.getDate("date_posted")),
+                localDate(row.getDate("valid_through")), row.getString("url"),
+                OfferStatus.valueOf(row.getString("status")), instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("updated_at")));
+    }
+
+    private static Salary salary(ResultSet row) throws SQLException {
+        BigDecimal min = row.getBigDecimal("salary_min");
+        BigDecimal max = row.getBigDecimal("salary_max");
+        String currency = row.getString("salary_currency");
+        if (min == null && max == null && currency == null) {
+            return null;
+        }
+        return new Salary(min, max, currency, constant(SalaryPeriod.class, row.getString("salary_period")));
+    }
+
+    private static Array uuidArray(PreparedStatement statement, List<UUID> ids) throws SQLException {
+        return statement.getConnection().createArrayOf("uuid", ids.toArray());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,19 @@
+package io.jobmatch.offers;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Published synchronously after offers are committed, so derived data (the vector index) follows the system of
+ * record without the offers feature depending on it.
+ */
+public record OffersChanged(List<Offer> saved, List<UUID> deleted) {
+
+    public static OffersChanged saved(List<Offer> offers) {
+        return new OffersChanged(List.copyOf(offers), List.of());
+    }
+
+    public static OffersChanged deleted(UUID id) {
+        return new OffersChanged(List.of(), List.of(id));
+    }
+}

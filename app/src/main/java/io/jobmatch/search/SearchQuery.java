@@ -1,0 +1,45 @@
+package io.jobmatch.search;
+
+import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.offers.IsoCodes;
+import io.jobmatch.web.ApiException;
+import io.jobmatch.web.JsonFields;
+import io.micronaut.json.tree.JsonNode;
+
+import java.util.Set;
+
+/** A validated "jobs like my CV" request. Limits are the documented API limits. */
+public record SearchQuery(String text, String language, String country, int limit, int offset) {
+
+    public static final int MAX_LIMIT = 100;
+    public static final int MAX_OFFSET = 1_000;
+    public static final int DEFAULT_LIMIT = 10;
+    private static final Set<String> FIELDS = Set.of("text", "language", "country", "limit", "offset");
+
+    public static SearchQuery read(JsonNode body) {
+        JsonFields json = JsonFields.of(body, "");
+        json.rejectUnknown(FIELDS);
+        String text = json.requiredText("text", EmbeddingEngine.MAX_TEXT_CHARS);
+        String language = code(json, "language", json.requiredText("language", 8), true);
+        String country = code(json, "country", json.text("country", 8), false);
+        int limit = json.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        int offset = json.integer("offset", 0, MAX_OFFSET, 0);
+        if (!json.errors().isEmpty()) {
+            throw ApiException.invalid(json.errors());
+        }
+        return new SearchQuery(text, language, country, limit, offset);
+    }
+
+    private static String code(JsonFields json, String field, String value, boolean isLanguage) {
+        if (value == null) {
+            return null;
+        }
+        String code = isLanguage ? IsoCodes.language(value) : IsoCodes.country(value);
+        if (code == null) {
+            json.error(field, isLanguage
+                    ? "must be an ISO 639-1 two-letter language code (got '" + value + "')"
+                    : "must be an ISO 3166-1 alpha-2 country code (got '" + value + "')");
+        }
+        return code;
+    }
+}

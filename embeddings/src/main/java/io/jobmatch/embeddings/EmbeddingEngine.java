@@ -1,0 +1,293 @@
+package io.jobmatch.embeddings;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns texts into normalised vectors with one model: the model's own tokenizer, token-aware chunking of long texts,
+ * length-grouped batches through one shared ONNX Runtime session, and a bounded cache of recent results.
+ * Thread-safe; open one per model and share it.
+ */
+public final class EmbeddingEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddingEngine.class);
+
+    /**
+     * Longest accepted text. A long CV is about 1,500 tokens, 8,000-10,000 characters; the limit leaves twice that
+     * and bounds the cost of one request to a few dozen model windows.
+     */
+    public static final int MAX_TEXT_CHARS = 20_000;
+
+    /** Tokens repeated between consecutive windows so a sentence cut at a window edge is still read whole once. */
+    static final int OVERLAP_TOKENS = 64;
+
+    /**
+     * Most padded tokens per model call. Attention memory grows with rows x width^2, so long windows go in smaller
+     * batches; short ones still fill {@link EngineOptions#batchSize()}.
+     */
+    static final int MAX_BATCH_TOKENS = 8_192;
+
+    /** Float32 models differ by rounding noise (about 1e-7) between batched and single runs; quantised ones by 1e-2. */
+    private static final float BATCH_INVARIANCE_TOLERANCE = 1e-5f;
+
+    private final ModelManifest manifest;
+    private final EngineOptions options;
+    private final ModelTokenizer tokenizer;
+    private final OnnxEncoder encoder;
+    private final TextChunker chunker = new TextChunker(OVERLAP_TOKENS);
+    private final EmbeddingCache cache;
+    private final boolean batchInvariant;
+
+    private EmbeddingEngine(ModelManifest manifest, EngineOptions options, ModelTokenizer tokenizer, OnnxEncoder encoder) {
+        this.manifest = manifest;
+        this.options = options;
+        this.tokenizer = tokenizer;
+        this.encoder = encoder;
+        this.cache = new EmbeddingCache(options.cacheSize());
+        this.batchInvariant = outputsIgnoreBatchCompanions();
+        if (!batchInvariant) {
+            LOG.info("{}: vectors depend on the other texts of a batch (dynamically quantised model); "
+                    + "encoding one window per model call so every text always gets the same vector", manifest.name());
+        }
+    }
+
+    /**
+     * Verifies the SHA-256 of every model file, then loads tokenizer and model.
+     *
+     * @throws ModelIntegrityException naming the file, the expected and actual checksums and how to fetch it again
+     */
+    public static EmbeddingEngine open(ResolvedModel model, EngineOptions options) {
+        Objects.requireNonNull(options, "options");
+        ModelManifest manifest = model.manifest();
+        VerifiedFile tokenizerFile = ModelFileVerifier.verify(manifest.file(ModelFile.TOKENIZER), manifest, model.modelDir());
+        VerifiedFile modelFile = ModelFileVerifier.verify(manifest.file(ModelFile.MODEL), manifest, model.modelDir());
+        ModelTokenizer tokenizer = new ModelTokenizer(tokenizerFile, manifest);
+        try {
+            return new EmbeddingEngine(manifest, options, tokenizer, OnnxEncoder.open(modelFile, manifest, options));
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    public int dimension() {
+        return manifest.dimension();
+    }
+
+    /**
+     * Whether a text's vector is the same whatever it is batched with. Dynamically quantised models (int8 with a
+     * per-tensor activation range, like the offline e5-small-v2-q) are not: a batch companion shifts the range and
+     * the vector by about 0.003 in cosine. For them the engine gives up batching, so that re-embedding an unchanged
+     * text always reproduces its stored vector.
+     */
+    public boolean batchInvariant() {
+        return batchInvariant;
+    }
+
+    /** Most windows sent to the model in one call. */
+    int rowsPerCall() {
+        return batchInvariant ? options.batchSize() : 1;
+    }
+
+    public CacheStats cacheStats() {
+        return cache.stats();
+    }
+
+    /** Embeds the searching side (a CV, a search box) with the manifest's query prefix. */
+    public TextEmbedding embedQuery(String text) {
+        return embed(TextKind.QUERY, List.of(text)).getFirst();
+    }
+
+    /** Embeds the searched side (an offer) with the manifest's passage prefix. */
+    public TextEmbedding embedPassage(String text) {
+        return embed(TextKind.PASSAGE, List.of(text)).getFirst();
+    }
+
+    /** Embeds many offers in length-grouped batches; results are in input order. */
+    public List<TextEmbedding> embedPassages(List<String> texts) {
+        return embed(TextKind.PASSAGE, texts);
+    }
+
+    /**
+     * @throws IllegalArgumentException when a text is empty, whitespace-only, has no token the model can read, or is
+     *                                  longer than {@link #MAX_TEXT_CHARS}; nothing is embedded then
+     */
+    public List<TextEmbedding> embed(TextKind kind, List<String> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            checkAcceptable(texts.get(i), texts.size() == 1 ? "" : " (text " + i + ")");
+        }
+        TextEmbedding[] results = new TextEmbedding[texts.size()];
+        EmbeddingCache.Key[] keys = new EmbeddingCache.Key[texts.size()];
+        List<Integer> toCompute = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (cache.enabled()) {
+                keys[i] = cache.key(manifest.name(), kind, texts.get(i));
+                results[i] = cache.get(keys[i]);
+            }
+            if (results[i] == null) {
+                toCompute.add(i);
+            }
+        }
+        if (!toCompute.isEmpty()) {
+            List<TextEmbedding> computed = compute(kind, toCompute.stream().map(texts::get).toList());
+            for (int j = 0; j < toCompute.size(); j++) {
+                int i = toCompute.get(j);
+                results[i] = computed.get(j);
+                if (keys[i] != null) {
+                    cache.put(keys[i], results[i]);
+                }
+            }
+        }
+        return List.of(results);
+    }
+
+    private static void checkAcceptable(String text, String which) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("cannot embed an empty or whitespace-only text" + which);
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new IllegalArgumentException("text of " + text.length() + " characters is longer than the "
+                    + MAX_TEXT_CHARS + " accepted" + which);
+        }
+    }
+
+    private List<TextEmbedding> compute(TextKind kind, List<String> texts) {
+        List<TokenizedText> tokenized = tokenize(texts);
+        List<Window> windows = split(kind, tokenized);
+        float[][] vectors = encodeGroupedByLength(windows);
+        float[][] sums = new float[texts.size()][dimension()];
+        int[] chunks = new int[texts.size()];
+        for (int w = 0; w < windows.size(); w++) {
+            int owner = windows.get(w).owner();
+            float[] sum = sums[owner];
+            float[] vector = vectors[w];
+            for (int i = 0; i < vector.length; i++) {
+                sum[i] += vector[i];
+            }
+            chunks[owner]++;
+        }
+        List<TextEmbedding> results = new ArrayList<>(texts.size());
+        for (int owner = 0; owner < texts.size(); owner++) {
+            // Mean of the normalised window vectors, renormalised: see README, "Long texts".
+            Vectors.normalise(sums[owner]);
+            results.add(new TextEmbedding(sums[owner], tokenized.get(owner).size(), chunks[owner]));
+        }
+        return results;
+    }
+
+    /** The normalised vector of each window of one text, before aggregation; for evaluating aggregations. */
+    List<float[]> windowVectors(TextKind kind, String text) {
+        checkAcceptable(text, "");
+        return List.of(encodeGroupedByLength(split(kind, tokenize(List.of(text)))));
+    }
+
+    private List<TokenizedText> tokenize(List<String> texts) {
+        return texts.size() == 1 ? List.of(tokenizer.tokenize(texts.getFirst())) : tokenizer.tokenize(texts);
+    }
+
+    private List<Window> split(TextKind kind, List<TokenizedText> tokenized) {
+        List<Window> windows = new ArrayList<>();
+        for (int owner = 0; owner < tokenized.size(); owner++) {
+            TokenizedText text = tokenized.get(owner);
+            if (text.size() == 0) {
+                throw new IllegalArgumentException("text has no token the model can read: " + abbreviate(text.text()));
+            }
+            for (TokenRange range : chunker.split(text, windowCapacity(kind))) {
+                windows.add(new Window(owner, tokenizer.window(kind, text, range.from(), range.to())));
+            }
+        }
+        return windows;
+    }
+
+    /** Text tokens one window holds once special tokens and the prefix are in. */
+    int windowCapacity(TextKind kind) {
+        return manifest.maxTokens() - tokenizer.overhead(kind);
+    }
+
+    /**
+     * Sorted by length, windows of similar size share a batch, so padding stays small (dynamic padding): each batch
+     * is padded only to its own longest window.
+     *
+     * @return the vector of each window, in the order of {@code windows}
+     */
+    private float[][] encodeGroupedByLength(List<Window> windows) {
+        Integer[] byLength = new Integer[windows.size()];
+        for (int i = 0; i < byLength.length; i++) {
+            byLength[i] = i;
+        }
+        Arrays.sort(byLength, Comparator.comparingInt(i -> windows.get(i).ids().length));
+        float[][] vectors = new float[windows.size()][];
+        List<long[]> batch = new ArrayList<>(rowsPerCall());
+        int start = 0;
+        while (start < byLength.length) {
+            int end = start + 1;
+            while (end < byLength.length && end - start < rowsPerCall()
+                    && (long) (end - start + 1) * windows.get(byLength[end]).ids().length <= MAX_BATCH_TOKENS) {
+                end++;
+            }
+            batch.clear();
+            for (int i = start; i < end; i++) {
+                batch.add(windows.get(byLength[i]).ids());
+            }
+            float[][] encoded = encoder.encode(batch);
+            for (int i = start; i < end; i++) {
+                vectors[byLength[i]] = encoded[i - start];
+            }
+            start = end;
+        }
+        return vectors;
+    }
+
+    /** Probe at open: one short window alone, then batched with a longer, different one. */
+    private boolean outputsIgnoreBatchCompanions() {
+        TokenizedText shortText = tokenizer.tokenize("Java developer in Lyon");
+        TokenizedText longText = tokenizer.tokenize("Night nurse wanted for the intensive care unit of a large hospital, "
+                + "three nights a week, with a team of twelve nurses and four doctors.");
+        long[] alone = tokenizer.window(TextKind.PASSAGE, shortText, 0, shortText.size());
+        long[] companion = tokenizer.window(TextKind.PASSAGE, longText, 0, longText.size());
+        float[] single = encoder.encode(List.of(alone))[0];
+        float[] batched = encoder.encode(List.of(alone, companion))[0];
+        for (int i = 0; i < single.length; i++) {
+            if (Math.abs(single[i] - batched[i]) > BATCH_INVARIANCE_TOLERANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? "'" + text + "'" : "'" + text.substring(0, 40) + "...'";
+    }
+
+    /** Tokenizer of this engine, for the benchmark and tests that need the exact token ids the model sees. */
+    ModelTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    OnnxEncoder encoder() {
+        return encoder;
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+        tokenizer.close();
+    }
+
+    /** One model window of a text being embedded. */
+    record Window(int owner, long[] ids) {
+    }
+}
