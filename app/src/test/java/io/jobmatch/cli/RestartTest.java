@@ -2,14 +2,11 @@ package io.jobmatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.ingest.SampleOffersLoader;
-import io.jobmatch.local.LocalInfrastructure;
 import io.jobmatch.local.LocalSettings;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.Resources;
 import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the service the way {@code ./jobmatch serve} does (embedded PostgreSQL and local Qdrant under one data
- * directory), stops it, and starts it again on the same directory: offers and search results are still there.
+ * Runs the service the way {@code ./jobmatch serve} does ({@link RunningService}: embedded PostgreSQL and local
+ * Qdrant under one data directory), stops it, and starts it again on the same directory: offers and search results
+ * are still there.
  */
 class RestartTest {
 
@@ -66,25 +64,20 @@ class RestartTest {
         return ids.toString();
     }
 
-    /** The service as ServeCommand builds it: local servers first, then the context with their addresses. */
-    private record Service(LocalInfrastructure infrastructure, ApplicationContext context, Api api)
-            implements AutoCloseable {
+    private record Service(RunningService running, ApplicationContext context, Api api) implements AutoCloseable {
 
         static Service start(Path dataDir) {
             LocalSettings settings = new LocalSettings(dataDir, Optional.empty(), 0, Optional.empty(),
                     TestServers.qdrantBinary(), 0, 0);
-            LocalInfrastructure infrastructure = LocalInfrastructure.start(settings, true);
-            Map<String, Object> properties = new HashMap<>(infrastructure.properties());
-            properties.putAll(TestServers.modelProperties());
+            Map<String, Object> properties = new HashMap<>(TestServers.modelProperties());
             properties.put("micronaut.server.port", -1);
-            ApplicationContext context = Micronaut.build(new String[0]).properties(properties).start();
-            return new Service(infrastructure, context, new Api(context.getBean(EmbeddedServer.class).getURL()));
+            RunningService running = RunningService.start(settings, properties);
+            return new Service(running, running.context(), new Api(running.server().getURL()));
         }
 
         @Override
         public void close() {
-            context.close();
-            infrastructure.close();
+            running.close();
         }
     }
 }
