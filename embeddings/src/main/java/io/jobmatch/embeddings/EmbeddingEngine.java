@@ -18,8 +18,8 @@ public final class EmbeddingEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingEngine.class);
 
     /**
-     * Longest accepted text. A long CV is about 1,500 tokens, 8,000-10,000 characters; the limit leaves twice that
-     * and bounds the cost of one request to a few dozen model windows.
+     * Longest accepted text. A long CV is about 1,500 tokens, 7,500 characters; the limit leaves more than twice that
+     * and bounds the cost of one request to about ten model windows.
      */
     public static final int MAX_TEXT_CHARS = 20_000;
 
@@ -168,30 +168,35 @@ public final class EmbeddingEngine implements AutoCloseable {
         List<TokenizedText> tokenized = tokenize(texts);
         List<Window> windows = split(kind, tokenized);
         float[][] vectors = encodeGroupedByLength(windows);
-        float[][] sums = new float[texts.size()][dimension()];
-        int[] chunks = new int[texts.size()];
+        List<List<float[]>> byOwner = new ArrayList<>(texts.size());
+        for (int owner = 0; owner < texts.size(); owner++) {
+            byOwner.add(new ArrayList<>(1));
+        }
         for (int w = 0; w < windows.size(); w++) {
-            int owner = windows.get(w).owner();
-            float[] sum = sums[owner];
-            float[] vector = vectors[w];
-            for (int i = 0; i < vector.length; i++) {
-                sum[i] += vector[i];
-            }
-            chunks[owner]++;
+            byOwner.get(windows.get(w).owner()).add(vectors[w]);
         }
         List<TextEmbedding> results = new ArrayList<>(texts.size());
         for (int owner = 0; owner < texts.size(); owner++) {
-            // Mean of the normalised window vectors, renormalised: see README, "Long texts".
-            Vectors.normalise(sums[owner]);
-            results.add(new TextEmbedding(sums[owner], tokenized.get(owner).size(), chunks[owner]));
+            List<float[]> chunkVectors = byOwner.get(owner);
+            results.add(new TextEmbedding(normalisedMean(chunkVectors), tokenized.get(owner).size(), chunkVectors.size(),
+                    chunkVectors));
         }
         return results;
     }
 
-    /** The normalised vector of each window of one text, before aggregation; for evaluating aggregations. */
-    List<float[]> windowVectors(TextKind kind, String text) {
-        checkAcceptable(text, "");
-        return List.of(encodeGroupedByLength(split(kind, tokenize(List.of(text)))));
+    /** The aggregate stored for a text: see README, "Long texts", for why the mean and not a weighted one. */
+    private float[] normalisedMean(List<float[]> chunkVectors) {
+        if (chunkVectors.size() == 1) {
+            return chunkVectors.getFirst();
+        }
+        float[] sum = new float[dimension()];
+        for (float[] vector : chunkVectors) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += vector[i];
+            }
+        }
+        Vectors.normalise(sum);
+        return sum;
     }
 
     private List<TokenizedText> tokenize(List<String> texts) {
@@ -217,20 +222,36 @@ public final class EmbeddingEngine implements AutoCloseable {
         return manifest.maxTokens() - tokenizer.overhead(kind);
     }
 
+    /** @return the vector of each window, in the order of {@code windows} */
+    private float[][] encodeGroupedByLength(List<Window> windows) {
+        float[][] vectors = new float[windows.size()][];
+        List<long[]> batch = new ArrayList<>(rowsPerCall());
+        for (int[] group : groupByLength(windows)) {
+            batch.clear();
+            for (int index : group) {
+                batch.add(windows.get(index).ids());
+            }
+            float[][] encoded = encoder.encode(batch);
+            for (int i = 0; i < group.length; i++) {
+                vectors[group[i]] = encoded[i];
+            }
+        }
+        return vectors;
+    }
+
     /**
      * Sorted by length, windows of similar size share a batch, so padding stays small (dynamic padding): each batch
      * is padded only to its own longest window.
      *
-     * @return the vector of each window, in the order of {@code windows}
+     * @return indexes into {@code windows}, one array per model call
      */
-    private float[][] encodeGroupedByLength(List<Window> windows) {
+    private List<int[]> groupByLength(List<Window> windows) {
         Integer[] byLength = new Integer[windows.size()];
         for (int i = 0; i < byLength.length; i++) {
             byLength[i] = i;
         }
         Arrays.sort(byLength, Comparator.comparingInt(i -> windows.get(i).ids().length));
-        float[][] vectors = new float[windows.size()][];
-        List<long[]> batch = new ArrayList<>(rowsPerCall());
+        List<int[]> groups = new ArrayList<>();
         int start = 0;
         while (start < byLength.length) {
             int end = start + 1;
@@ -238,17 +259,22 @@ public final class EmbeddingEngine implements AutoCloseable {
                     && (long) (end - start + 1) * windows.get(byLength[end]).ids().length <= MAX_BATCH_TOKENS) {
                 end++;
             }
-            batch.clear();
+            int[] group = new int[end - start];
             for (int i = start; i < end; i++) {
-                batch.add(windows.get(byLength[i]).ids());
+                group[i - start] = byLength[i];
             }
-            float[][] encoded = encoder.encode(batch);
-            for (int i = start; i < end; i++) {
-                vectors[byLength[i]] = encoded[i - start];
-            }
+            groups.add(group);
             start = end;
         }
-        return vectors;
+        return groups;
+    }
+
+    /** The token batches the pipeline would send to the model for these texts, for the benchmark's ceiling. */
+    List<List<long[]>> plannedBatches(TextKind kind, List<String> texts) {
+        List<Window> windows = split(kind, tokenize(texts));
+        return groupByLength(windows).stream()
+                .map(group -> Arrays.stream(group).mapToObj(i -> windows.get(i).ids()).toList())
+                .toList();
     }
 
     /** Probe at open: one short window alone, then batched with a longer, different one. */

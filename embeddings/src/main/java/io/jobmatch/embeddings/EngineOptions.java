@@ -16,20 +16,11 @@ public record EngineOptions(int batchSize, int intraOpThreads, int cacheSize) {
         }
     }
 
-    /** Batches of 16, one thread per available core, 2,048 cached embeddings (about 3.5 MB at 384 dimensions). */
+    /**
+     * Batches of 16, one thread per available core, 2,048 cached embeddings (about 3 MB at 384 dimensions for
+     * one-window texts; a long CV also keeps its window vectors).
+     */
     public static EngineOptions defaults() {
         return new EngineOptions(16, Math.max(1, Runtime.getRuntime().availableProcessors()), 2048);
-    }
-
-    public EngineOptions withBatchSize(int size) {
-        return new EngineOptions(size, intraOpThreads, cacheSize);
-    }
-
-    public EngineOptions withIntraOpThreads(int threads) {
-        return new EngineOptions(batchSize, threads, cacheSize);
-    }
-
-    public EngineOptions withCacheSize(int size) {
-        return new EngineOptions(batchSize, intraOpThreads, size);
     }
 }

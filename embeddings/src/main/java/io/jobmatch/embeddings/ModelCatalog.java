@@ -51,10 +51,6 @@ public final class ModelCatalog {
         return new ModelCatalog(modelsDir, Collections.unmodifiableMap(manifests));
     }
 
-    public Path modelsDir() {
-        return modelsDir;
-    }
-
     /** Names of every packaged model, sorted. */
     public Set<String> names() {
         return manifests.keySet();

@@ -69,8 +69,9 @@ class ChunkingTest {
 
     @Test
     void aHugeTextIsCoveredByWindowsThatFitAndCutAtSentenceEnds() {
-        String text = SyntheticCorpus.cv(7, EmbeddingEngine.MAX_TEXT_CHARS);
-        assertTrue(text.length() > EmbeddingEngine.MAX_TEXT_CHARS - 200 && text.length() <= EmbeddingEngine.MAX_TEXT_CHARS);
+        String text = SyntheticCorpus.cv(7, 3_200);
+        assertTrue(text.length() > EmbeddingEngine.MAX_TEXT_CHARS - 2_000 && text.length() <= EmbeddingEngine.MAX_TEXT_CHARS,
+                "length " + text.length());
         TokenizedText tokens = tokenizer.tokenize(text);
 
         List<TokenRange> ranges = new TextChunker(EmbeddingEngine.OVERLAP_TOKENS).split(tokens, capacity);

@@ -1,0 +1,45 @@
+package io.jobmatch.embeddings;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Batching on a float32 model, whose vectors must not depend on what they are batched with. */
+class BatchingTest {
+
+    @Test
+    void batchedResultsEqualOneByOneResults() {
+        List<String> texts = new ArrayList<>(SyntheticCorpus.mixed(15, 400));
+        texts.add("Nurse");
+        try (EmbeddingEngine engine = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(8, 2, 0))) {
+            assertTrue(engine.batchInvariant());
+
+            List<TextEmbedding> batched = engine.embedPassages(texts);
+
+            assertTrue(batched.stream().anyMatch(e -> e.chunks() > 1), "some texts span several windows");
+            for (int i = 0; i < texts.size(); i++) {
+                TextEmbedding single = engine.embedPassage(texts.get(i));
+                assertEquals(single.tokens(), batched.get(i).tokens(), "tokens of text " + i);
+                assertEquals(single.chunks(), batched.get(i).chunks(), "chunks of text " + i);
+                assertArrayEquals(single.vector(), batched.get(i).vector(), 1e-5f, "vector of text " + i);
+            }
+        }
+    }
+
+    @Test
+    void batchSizeDoesNotChangeResults() {
+        List<String> texts = SyntheticCorpus.mixed(10, 300);
+        try (EmbeddingEngine one = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(1, 2, 0));
+                EmbeddingEngine many = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(32, 2, 0))) {
+            List<TextEmbedding> a = one.embedPassages(texts);
+            List<TextEmbedding> b = many.embedPassages(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertArrayEquals(a.get(i).vector(), b.get(i).vector(), 1e-5f, "text " + i);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.jobmatch.embeddings;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingCacheTest {
+
+    private EmbeddingEngine engine;
+
+    @BeforeEach
+    void open() {
+        engine = TestModels.openOffline(3);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void repeatingATextIsAHitWithTheSameVector() {
+        TextEmbedding first = engine.embedPassage("Forklift operator, night shift, Utrecht.");
+        TextEmbedding second = engine.embedPassage("Forklift operator, night shift, Utrecht.");
+
+        assertArrayEquals(first.vector(), second.vector());
+        assertEquals(first.tokens(), second.tokens());
+        assertEquals(new CacheStats(1, 1, 1, 3), engine.cacheStats());
+    }
+
+    @Test
+    void queryAndPassageOfOneTextAreDifferentEntries() {
+        engine.embedPassage("Pharmacist in Porto");
+        engine.embedQuery("Pharmacist in Porto");
+
+        assertEquals(new CacheStats(0, 2, 2, 3), engine.cacheStats());
+    }
+
+    @Test
+    void batchesUseAndFillTheCache() {
+        engine.embedPassage("Carpenter");
+        List<TextEmbedding> batch = engine.embedPassages(List.of("Carpenter", "Plumber", "Carpenter"));
+
+        // Both occurrences of "Carpenter" in the batch are hits; only "Plumber" is computed, then cached.
+        assertEquals(2, engine.cacheStats().hits());
+        assertArrayEquals(batch.get(0).vector(), batch.get(2).vector());
+        engine.embedPassage("Plumber");
+        assertEquals(3, engine.cacheStats().hits());
+    }
+
+    @Test
+    void theLeastRecentlyUsedEntryIsEvicted() {
+        engine.embedPassage("one");
+        engine.embedPassage("two");
+        engine.embedPassage("three");
+        engine.embedPassage("one");   // hit: "two" is now the least recently used
+        engine.embedPassage("four");  // evicts "two"
+
+        engine.embedPassage("two");   // miss
+        engine.embedPassage("one");   // hit
+
+        CacheStats stats = engine.cacheStats();
+        assertEquals(2, stats.hits());
+        assertEquals(5, stats.misses());
+        assertEquals(3, stats.size());
+    }
+
+    @Test
+    void changingAReturnedVectorDoesNotChangeTheCache() {
+        TextEmbedding first = engine.embedQuery("Graphic designer");
+        float original = first.vector()[0];
+        first.vector()[0] = 42f;
+
+        assertEquals(original, engine.embedQuery("Graphic designer").vector()[0]);
+    }
+
+    @Test
+    void aZeroSizedCacheIsOff() {
+        try (EmbeddingEngine uncached = TestModels.openOffline(0)) {
+            uncached.embedPassage("Accountant");
+            uncached.embedPassage("Accountant");
+
+            assertEquals(new CacheStats(0, 0, 0, 0), uncached.cacheStats());
+            assertFalse(uncached.cacheStats().hitRate() > 0);
+        }
+    }
+}
