@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The {@code ./jobmatch} command line: one subcommand per task (serve, and more as they come). */
 @Command(name = "jobmatch", mixinStandardHelpOptions = true, version = "jobmatch 0.1.0",
         description = "Multilingual semantic job matching: offers in, \"jobs like my CV\" out.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, BenchEmbedCommand.class, EvalCommand.class})
 public class JobmatchCommand implements Runnable {
 
     @Spec

@@ -2,22 +2,43 @@ package io.jobmatch.index;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.keywords.KeywordVector;
 import io.jobmatch.offers.Offer;
 import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QueryFactory;
+import io.qdrant.client.ValueFactory;
+import io.qdrant.client.VectorOutputHelper;
+import io.qdrant.client.WithPayloadSelectorFactory;
+import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Collections.CreateCollection;
+import io.qdrant.client.grpc.Collections.Datatype;
 import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.HnswConfigDiff;
+import io.qdrant.client.grpc.Collections.Modifier;
+import io.qdrant.client.grpc.Collections.MultiVectorComparator;
+import io.qdrant.client.grpc.Collections.MultiVectorConfig;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Collections.SparseVectorConfig;
+import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.JsonWithInt.Value;
+import io.qdrant.client.grpc.Points.Fusion;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.PrefetchQuery;
+import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
+import io.qdrant.client.grpc.Points.Rrf;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.Vector;
+import io.qdrant.client.grpc.Points.VectorOutput;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,20 +50,30 @@ import java.util.concurrent.ExecutionException;
 import static io.qdrant.client.ConditionFactory.hasId;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.PointIdFactory.id;
-import io.qdrant.client.QueryFactory;
+import static io.qdrant.client.ValueFactory.list;
 import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorFactory.multiVector;
 import static io.qdrant.client.VectorFactory.vector;
 import static io.qdrant.client.VectorsFactory.namedVectors;
 import static io.qdrant.client.WithPayloadSelectorFactory.enable;
 
 /**
- * Qdrant adapter: one point per offer (id = offer UUID) holding the offer's dense vector and the payload fields that
- * searches filter on, each with a payload index (an unindexed filter makes filtered search scan everything).
+ * Qdrant adapter: one point per offer (id = offer UUID) holding the offer's dense vector, its BM25 keyword vector
+ * (sparse, IDF applied by Qdrant), its description's passages for highlights, and the payload fields that searches
+ * filter on, each with a payload index (an unindexed filter makes filtered search scan everything).
  */
 @Singleton
 public class OfferIndex {
 
     static final String DENSE_VECTOR = "dense";
+    static final String KEYWORD_VECTOR = "keywords";
+    static final String PASSAGE_VECTORS = "passages";
+    static final String PASSAGE_TEXTS = "passages";
+    /**
+     * Layout of the collection, part of its name: a collection made before the keyword and passage vectors existed
+     * (no suffix) is never reused, and OfferIndexer fills the new one from PostgreSQL at startup.
+     */
+    static final String LAYOUT = "v2";
     private static final Map<String, PayloadSchemaType> FILTERED_FIELDS = Map.of(
             "language", PayloadSchemaType.Keyword,
             "country", PayloadSchemaType.Keyword,
@@ -52,13 +83,16 @@ public class OfferIndex {
 
     private final QdrantClient client;
     private final QdrantSettings settings;
+    private final FusionSettings fusion;
     private final String collection;
     private final int dimension;
 
-    public OfferIndex(QdrantClient client, QdrantSettings settings, EmbeddingEngine engine) {
+    public OfferIndex(QdrantClient client, QdrantSettings settings, FusionSettings fusion, EmbeddingEngine engine) {
         this.client = client;
         this.settings = settings;
-        this.collection = settings.collectionPrefix() + "_" + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_");
+        this.fusion = fusion;
+        this.collection = settings.collectionPrefix() + "_" + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_")
+                + "_" + LAYOUT;
         this.dimension = engine.dimension();
     }
 
@@ -72,10 +106,20 @@ public class OfferIndex {
             return false;
         }
         VectorParams dense = VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build();
+        // Passages are only read back by id, never searched: no HNSW graph (m = 0), half-precision, on disk.
+        VectorParams passages = VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine)
+                .setMultivectorConfig(MultiVectorConfig.newBuilder().setComparator(MultiVectorComparator.MaxSim))
+                .setHnswConfig(HnswConfigDiff.newBuilder().setM(0))
+                .setDatatype(Datatype.Float16)
+                .setOnDisk(true)
+                .build();
+        SparseVectorParams keywords = SparseVectorParams.newBuilder().setModifier(Modifier.Idf).build();
         await(client.createCollectionAsync(CreateCollection.newBuilder()
                 .setCollectionName(collection)
-                .setVectorsConfig(VectorsConfig.newBuilder()
-                        .setParamsMap(VectorParamsMap.newBuilder().putMap(DENSE_VECTOR, dense)))
+                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
+                        .putMap(DENSE_VECTOR, dense)
+                        .putMap(PASSAGE_VECTORS, passages)))
+                .setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(KEYWORD_VECTOR, keywords))
                 .build()), "create collection");
         FILTERED_FIELDS.forEach((field, type) -> await(client.createPayloadIndexAsync(collection, field, type, null,
                 true, null, null), "create payload index " + field));
@@ -106,19 +150,75 @@ public class OfferIndex {
     }
 
     public List<IndexHit> nearest(float[] vector, IndexFilter filter, int limit, int offset) {
-        QueryPoints query = QueryPoints.newBuilder()
+        return search(new IndexQuery(vector, null, filter, limit, offset));
+    }
+
+    /**
+     * Ranked offer ids for a dense query, a keyword query, or both fused. A hybrid query is one Query API call: a
+     * dense and a keyword prefetch, each filtered and {@code candidates} deep (at least one page past the offset),
+     * fused by RRF or DBSF; offset and limit apply to the fused list.
+     */
+    public List<IndexHit> search(IndexQuery query) {
+        Filter filter = toQdrant(query.filter());
+        QueryPoints.Builder request = QueryPoints.newBuilder()
                 .setCollectionName(collection)
-                .setQuery(QueryFactory.nearest(vector))
-                .setUsing(DENSE_VECTOR)
-                .setFilter(toQdrant(filter))
-                .setLimit(limit)
-                .setOffset(offset)
-                .setWithPayload(enable(false))
-                .build();
-        List<ScoredPoint> points = await(client.queryAsync(query), "query");
+                .setFilter(filter)
+                .setLimit(query.limit())
+                .setOffset(query.offset())
+                .setWithPayload(enable(false));
+        boolean keywords = query.keywords() != null && !query.keywords().isEmpty();
+        if (query.dense() != null && keywords) {
+            int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
+            request.addPrefetch(PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(query.dense()))
+                            .setUsing(DENSE_VECTOR).setFilter(filter).setLimit(depth))
+                    .addPrefetch(PrefetchQuery.newBuilder().setQuery(sparse(query.keywords()))
+                            .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth))
+                    .setQuery(fusion.method() == FusionSettings.FusionMethod.RRF
+                            ? QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build())
+                            : QueryFactory.fusion(Fusion.DBSF));
+        } else if (query.dense() != null) {
+            request.setQuery(QueryFactory.nearest(query.dense())).setUsing(DENSE_VECTOR);
+        } else if (keywords) {
+            request.setQuery(sparse(query.keywords())).setUsing(KEYWORD_VECTOR);
+        } else {
+            return List.of(); // only stop words: no keyword can match
+        }
+        List<ScoredPoint> points = await(client.queryAsync(request.build()), "query");
         return points.stream()
                 .map(p -> new IndexHit(UUID.fromString(p.getId().getUuid()), p.getScore()))
                 .toList();
+    }
+
+    /** The stored passages of each offer that has them; offers indexed without passages are absent. */
+    public Map<UUID, OfferPassages> passagesOf(Collection<UUID> offerIds) {
+        if (offerIds.isEmpty()) {
+            return Map.of();
+        }
+        List<RetrievedPoint> points = await(client.retrieveAsync(collection,
+                offerIds.stream().map(io.qdrant.client.PointIdFactory::id).toList(),
+                WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
+                WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)), null), "retrieve passages");
+        Map<UUID, OfferPassages> passages = new HashMap<>();
+        for (RetrievedPoint point : points) {
+            VectorOutput vectors = point.getVectors().getVectors().getVectorsMap().get(PASSAGE_VECTORS);
+            Value texts = point.getPayloadMap().get(PASSAGE_TEXTS);
+            if (vectors == null || texts == null) {
+                continue;
+            }
+            List<String> textList = texts.getListValue().getValuesList().stream().map(Value::getStringValue).toList();
+            // The helper reads both layouts: Qdrant 1.16 still answers with the flat, deprecated one.
+            List<float[]> vectorList = VectorOutputHelper.getMultiVector(vectors).getVectorsList().stream()
+                    .map(vector -> toArray(vector.getDataList())).toList();
+            if (textList.size() == vectorList.size()) {
+                passages.put(UUID.fromString(point.getId().getUuid()), new OfferPassages(textList, vectorList));
+            }
+        }
+        return passages;
+    }
+
+    /** Deletes the whole collection: for throw-away collections (evaluation), never the live one. */
+    public void drop() {
+        await(client.deleteCollectionAsync(collection), "delete collection");
     }
 
     public long count() {
@@ -161,11 +261,37 @@ public class OfferIndex {
         if (offer.remote() != null) {
             payload.put("remote", value(offer.remote()));
         }
+        Map<String, Vector> vectors = new HashMap<>();
+        vectors.put(DENSE_VECTOR, vector(indexed.vector()));
+        KeywordVector keywords = indexed.keywords();
+        if (!keywords.isEmpty()) {
+            vectors.put(KEYWORD_VECTOR, vector(floats(keywords.values()), ints(keywords.indices())));
+        }
+        if (!indexed.passages().isEmpty()) {
+            vectors.put(PASSAGE_VECTORS, multiVector(indexed.passages().vectors().toArray(float[][]::new)));
+            payload.put(PASSAGE_TEXTS, list(indexed.passages().texts().stream().map(ValueFactory::value).toList()));
+        }
         return PointStruct.newBuilder()
                 .setId(id(offer.id()))
-                .setVectors(namedVectors(Map.of(DENSE_VECTOR, vector(indexed.vector()))))
+                .setVectors(namedVectors(vectors))
                 .putAllPayload(payload)
                 .build();
+    }
+
+    private static Query sparse(KeywordVector keywords) {
+        return QueryFactory.nearest(floats(keywords.values()), ints(keywords.indices()));
+    }
+
+    private static List<Float> floats(float[] values) {
+        List<Float> list = new ArrayList<>(values.length);
+        for (float value : values) {
+            list.add(value);
+        }
+        return list;
+    }
+
+    private static List<Integer> ints(int[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 
     private static float[] toArray(List<Float> values) {

@@ -1,7 +1,5 @@
 package io.jobmatch.index;
 
-import io.jobmatch.embeddings.EmbeddingEngine;
-import io.jobmatch.embeddings.TextEmbedding;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferStore;
 import io.jobmatch.offers.OffersChanged;
@@ -14,9 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Entry point of the index feature: keeps the Qdrant collection in step with PostgreSQL. Offers are indexed right
@@ -31,12 +27,12 @@ public class OfferIndexer {
     private static final int REINDEX_PAGE = 256;
 
     private final OfferIndex index;
-    private final EmbeddingEngine engine;
+    private final OfferVectors vectors;
     private final OfferStore store;
 
-    public OfferIndexer(OfferIndex index, EmbeddingEngine engine, OfferStore store) {
+    public OfferIndexer(OfferIndex index, OfferVectors vectors, OfferStore store) {
         this.index = index;
-        this.engine = engine;
+        this.vectors = vectors;
         this.store = store;
     }
 
@@ -81,11 +77,7 @@ public class OfferIndexer {
 
     private boolean tryIndex(List<Offer> offers) {
         try {
-            List<TextEmbedding> vectors = engine.embedPassages(offers.stream().map(Offer::searchableText).toList());
-            List<IndexedOffer> points = new ArrayList<>(offers.size());
-            IntStream.range(0, offers.size())
-                    .forEach(i -> points.add(new IndexedOffer(offers.get(i), vectors.get(i).vector())));
-            index.upsert(points);
+            index.upsert(vectors.compute(offers, true));
             store.markIndexed(offers);
             return true;
         } catch (IndexUnavailableException e) {

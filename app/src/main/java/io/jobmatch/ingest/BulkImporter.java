@@ -1,6 +1,7 @@
 package io.jobmatch.ingest;
 
 import io.jobmatch.offers.OfferDraft;
+import io.jobmatch.offers.OfferInput;
 import io.jobmatch.offers.OfferReader;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.SavedOffer;
@@ -22,9 +23,11 @@ public class BulkImporter {
     public static final int MAX_ITEMS = 1_000;
 
     private final OfferService offers;
+    private final OfferInput input;
 
-    public BulkImporter(OfferService offers) {
+    public BulkImporter(OfferService offers, OfferInput input) {
         this.offers = offers;
+        this.input = input;
     }
 
     /** One item as read from the request: a JSON value, or why it could not be read (a malformed NDJSON line). */
@@ -48,7 +51,7 @@ public class BulkImporter {
                 results[i] = invalid(i, null, List.of(new FieldError("$", item.unreadable())));
                 continue;
             }
-            OfferReader.Result read = OfferReader.read(item.json());
+            OfferReader.Result read = input.read(item.json());
             if (read.valid()) {
                 drafts.add(read.draft());
                 positions.add(i);

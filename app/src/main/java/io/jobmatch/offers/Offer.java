@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A stored job offer; field names follow schema.org JobPosting where it has one. */
+/**
+ * A stored job offer; field names follow schema.org JobPosting where it has one. {@code languageConfidence} is set
+ * only when the language was detected rather than given.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Offer(UUID id, String source, String externalId, String title, String description, String language,
-                    String country, String city, String company, EmploymentType employmentType, Boolean remote,
+                    Double languageConfidence, String country, String city, String company, EmploymentType employmentType, Boolean remote,
                     Salary salary, LocalDate datePosted, LocalDate validThrough, String url, OfferStatus status,
                     Instant createdAt, Instant updatedAt) {
 

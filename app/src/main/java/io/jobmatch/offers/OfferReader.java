@@ -35,13 +35,13 @@ public final class OfferReader {
     /** Read-only fields a client may send back unchanged after a GET; they are ignored, not errors. */
     private static final Set<String> FIELDS = Set.of("source", "externalId", "title", "description", "language",
             "country", "city", "company", "employmentType", "remote", "salary", "datePosted", "validThrough", "url",
-            "status", "id", "createdAt", "updatedAt");
+            "status", "id", "languageConfidence", "createdAt", "updatedAt");
     private static final Set<String> SALARY_FIELDS = Set.of("min", "max", "currency", "period");
 
     private OfferReader() {
     }
 
-    /** The valid draft, or the list of what is wrong with it (never both). */
+    /** The valid draft (its language null when none was given), or what is wrong with it (never both). */
     public record Result(OfferDraft draft, List<FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
@@ -75,7 +75,7 @@ public final class OfferReader {
         if (!json.errors().isEmpty()) {
             return new Result(null, json.errors());
         }
-        return new Result(new OfferDraft(source, externalId, title, description, language, country, city, company,
+        return new Result(new OfferDraft(source, externalId, title, description, language, null, country, city, company,
                 employmentType, remote, salary, datePosted, validThrough, url,
                 status == null ? OfferStatus.OPEN : status), List.of());
     }
@@ -100,7 +100,7 @@ public final class OfferReader {
     }
 
     private static String language(JsonFields json) {
-        String language = json.requiredText("language", 8);
+        String language = json.text("language", 8);
         if (language == null) {
             return null;
         }

@@ -27,28 +27,33 @@ import java.util.UUID;
 @Singleton
 public class OfferStore {
 
-    private static final String COLUMNS = "id, source, external_id, title, description, language, country, city, "
+    private static final String COLUMNS = "id, source, external_id, title, description, language, language_confidence, "
+            + "country, city, "
             + "company, employment_type, remote, salary_min, salary_max, salary_currency, salary_period, date_posted, "
             + "valid_through, url, status, created_at, updated_at";
 
     private static final String UPSERT = """
-            insert into offer (id, source, external_id, title, description, language, country, city, company,
-                               employment_type, remote, salary_min, salary_max, salary_currency, salary_period,
-                               date_posted, valid_through, url, status, index_pending, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, clock_timestamp(), clock_timestamp())
+            insert into offer (id, source, external_id, title, description, language, language_confidence, country,
+                               city, company, employment_type, remote, salary_min, salary_max, salary_currency,
+                               salary_period, date_posted, valid_through, url, status, index_pending, created_at,
+                               updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, clock_timestamp(),
+                    clock_timestamp())
             on conflict (source, external_id) do update set
                 title = excluded.title, description = excluded.description, language = excluded.language,
+                language_confidence = excluded.language_confidence,
                 country = excluded.country, city = excluded.city, company = excluded.company,
                 employment_type = excluded.employment_type, remote = excluded.remote,
                 salary_min = excluded.salary_min, salary_max = excluded.salary_max,
                 salary_currency = excluded.salary_currency, salary_period = excluded.salary_period,
                 date_posted = excluded.date_posted, valid_through = excluded.valid_through, url = excluded.url,
                 status = excluded.status, index_pending = true, updated_at = clock_timestamp()
-            where (offer.title, offer.description, offer.language, offer.country, offer.city, offer.company,
+            where (offer.title, offer.description, offer.language, offer.language_confidence, offer.country, offer.city, offer.company,
                    offer.employment_type, offer.remote, offer.salary_min, offer.salary_max, offer.salary_currency,
                    offer.salary_period, offer.date_posted, offer.valid_through, offer.url, offer.status)
                   is distinct from
-                  (excluded.title, excluded.description, excluded.language, excluded.country, excluded.city,
+                  (excluded.title, excluded.description, excluded.language, excluded.language_confidence,
+                   excluded.country, excluded.city,
                    excluded.company, excluded.employment_type, excluded.remote, excluded.salary_min,
                    excluded.salary_max, excluded.salary_currency, excluded.salary_period, excluded.date_posted,
                    excluded.valid_through, excluded.url, excluded.status)
@@ -197,31 +202,34 @@ public class OfferStore {
 
     private static void bind(PreparedStatement statement, OfferDraft draft) throws SQLException {
         Salary salary = draft.salary();
-        statement.setObject(1, UUID.randomUUID());
-        statement.setString(2, draft.source());
-        statement.setString(3, draft.externalId());
-        statement.setString(4, draft.title());
-        statement.setString(5, draft.description());
-        statement.setString(6, draft.language());
-        statement.setString(7, draft.country());
-        statement.setString(8, draft.city());
-        statement.setString(9, draft.company());
-        statement.setString(10, name(draft.employmentType()));
-        statement.setObject(11, draft.remote(), Types.BOOLEAN);
-        statement.setBigDecimal(12, salary == null ? null : salary.min());
-        statement.setBigDecimal(13, salary == null ? null : salary.max());
-        statement.setString(14, salary == null ? null : salary.currency());
-        statement.setString(15, salary == null ? null : name(salary.period()));
-        statement.setDate(16, draft.datePosted() == null ? null : Date.valueOf(draft.datePosted()));
-        statement.setDate(17, draft.validThrough() == null ? null : Date.valueOf(draft.validThrough()));
-        statement.setString(18, draft.url());
-        statement.setString(19, draft.status().name());
+        int i = 0;
+        statement.setObject(++i, UUID.randomUUID());
+        statement.setString(++i, draft.source());
+        statement.setString(++i, draft.externalId());
+        statement.setString(++i, draft.title());
+        statement.setString(++i, draft.description());
+        statement.setString(++i, draft.language());
+        statement.setObject(++i, draft.languageConfidence(), Types.DOUBLE);
+        statement.setString(++i, draft.country());
+        statement.setString(++i, draft.city());
+        statement.setString(++i, draft.company());
+        statement.setString(++i, name(draft.employmentType()));
+        statement.setObject(++i, draft.remote(), Types.BOOLEAN);
+        statement.setBigDecimal(++i, salary == null ? null : salary.min());
+        statement.setBigDecimal(++i, salary == null ? null : salary.max());
+        statement.setString(++i, salary == null ? null : salary.currency());
+        statement.setString(++i, salary == null ? null : name(salary.period()));
+        statement.setDate(++i, draft.datePosted() == null ? null : Date.valueOf(draft.datePosted()));
+        statement.setDate(++i, draft.validThrough() == null ? null : Date.valueOf(draft.validThrough()));
+        statement.setString(++i, draft.url());
+        statement.setString(++i, draft.status().name());
     }
 
     private static Offer offer(ResultSet row) throws SQLException {
         return new Offer(row.getObject("id", UUID.class), row.getString("source"), row.getString("external_id"),
                 row.getString("title"), row.getString("description"), row.getString("language"),
-                row.getString("country"), row.getString("city"), row.getString("company"),
+                row.getObject("language_confidence", Double.class), row.getString("country"), row.getString("city"),
+                row.getString("company"),
                 constant(EmploymentType.class, row.getString("employment_type")),
                 row.getObject("remote", Boolean.class), salary(row), localDate(row.getDate("date_posted")),
                 localDate(row.getDate("valid_through")), row.getString("url"),

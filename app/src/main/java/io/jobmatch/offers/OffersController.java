@@ -22,16 +22,18 @@ import java.util.List;
 public class OffersController {
 
     private final OfferService offers;
+    private final OfferInput input;
     private final JsonMapper json;
 
-    public OffersController(OfferService offers, JsonMapper json) {
+    public OffersController(OfferService offers, OfferInput input, JsonMapper json) {
         this.offers = offers;
+        this.input = input;
         this.json = json;
     }
 
     @Post(uri = "/offers", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<Offer> upsert(@Body byte[] body) {
-        OfferReader.Result read = OfferReader.read(JsonFields.parse(json, body));
+        OfferReader.Result read = input.read(JsonFields.parse(json, body));
         if (!read.valid()) {
             throw ApiException.invalid(read.errors());
         }

@@ -6,10 +6,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * Ranked offers, best first, plus how the query was read: {@code queryTokens} and {@code queryChunks} say how much of
- * a long CV the model read (nothing is silently truncated).
+ * Ranked offers, best first, plus how the query was read: {@code language} is the filter applied, which is
+ * {@code detectedLanguage} (with its confidence) when the request gave none; {@code queryTokens} and {@code queryChunks} say how much of
+ * a long CV the model read (nothing is silently truncated); {@code mode} is how it was ranked, which says what the
+ * scores mean (absent for similar offers, always ranked by cosine similarity).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResponse(List<SearchResult> results, String language, Integer queryTokens, Integer queryChunks) {
+public record SearchResponse(List<SearchResult> results, String language, String detectedLanguage,
+                             Double detectedLanguageConfidence, Integer queryTokens, Integer queryChunks,
+                             SearchMode mode) {
 }

@@ -1,13 +1,18 @@
 package io.jobmatch.search;
 
+import io.jobmatch.embedding.LanguageDetection;
 import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.embeddings.LanguageGuess;
 import io.jobmatch.embeddings.TextEmbedding;
+import io.jobmatch.explain.Explanation;
+import io.jobmatch.explain.MatchExplainer;
 import io.jobmatch.index.IndexFilter;
 import io.jobmatch.index.IndexHit;
 import io.jobmatch.index.OfferIndex;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.OfferStatus;
+import io.jobmatch.web.ApiException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -24,18 +29,50 @@ public class SearchService {
     private final EmbeddingEngine engine;
     private final OfferIndex index;
     private final OfferService offers;
+    private final Retriever retriever;
+    private final MatchExplainer explainer;
+    private final LanguageDetection languages;
 
-    public SearchService(EmbeddingEngine engine, OfferIndex index, OfferService offers) {
+    public SearchService(EmbeddingEngine engine, OfferIndex index, OfferService offers, Retriever retriever,
+                         MatchExplainer explainer, LanguageDetection languages) {
         this.engine = engine;
         this.index = index;
         this.offers = offers;
+        this.retriever = retriever;
+        this.explainer = explainer;
+        this.languages = languages;
     }
 
     public SearchResponse search(SearchQuery query) {
-        TextEmbedding embedding = engine.embedQuery(query.text());
-        IndexFilter filter = IndexFilter.open(query.language(), query.country());
-        List<IndexHit> hits = index.nearest(embedding.vector(), filter, query.limit(), query.offset());
-        return new SearchResponse(resolve(hits, filter), query.language(), embedding.tokens(), embedding.chunks());
+        LanguageGuess detected = query.language() == null ? detectLanguage(query.text()) : null;
+        String language = detected == null ? query.language() : detected.language();
+        IndexFilter filter = IndexFilter.open(language, query.country());
+        Ranking ranking = retriever.rank(query.text(), filter, query.mode(), query.limit(), query.offset());
+        // Keyword ranking needs no embedding, but highlights do (the engine's cache makes a repeat free).
+        TextEmbedding embedding = ranking.embedding() != null ? ranking.embedding() : engine.embedQuery(query.text());
+        List<SearchResult> results = explained(resolve(ranking.hits(), filter), embedding, ranking);
+        return new SearchResponse(results, language, detected == null ? null : detected.language(),
+                detected == null ? null : detected.confidence(), embedding.tokens(), embedding.chunks(),
+                query.mode());
+    }
+
+    /** A search without a language filters on the CV's own language, when the detector is sure of it. */
+    private LanguageGuess detectLanguage(String text) {
+        LanguageGuess guess = languages.guess(text);
+        if (!languages.isConfident(guess)) {
+            throw ApiException.invalid("language", languages.refusal(guess));
+        }
+        return guess;
+    }
+
+    private List<SearchResult> explained(List<SearchResult> results, TextEmbedding embedding, Ranking ranking) {
+        Map<UUID, Explanation> why = explainer.explain(results.stream().map(SearchResult::offer).toList(),
+                embedding.vector(), ranking.keywords());
+        return results.stream().map(result -> {
+            Explanation explanation = why.get(result.offer().id());
+            return explanation == null ? result : new SearchResult(result.offer(), result.score(),
+                    explanation.highlights(), explanation.matchedTerms());
+        }).toList();
     }
 
     /** Offers closest to a stored one, never the offer itself; closed offers only when asked (recruiters' history). */
@@ -46,7 +83,7 @@ public class SearchService {
         IndexFilter filter = new IndexFilter(Optional.ofNullable(query.language()), Optional.empty(),
                 !query.includeClosed(), Optional.of(offerId));
         List<IndexHit> hits = index.nearest(vector, filter, query.limit(), query.offset());
-        return new SearchResponse(resolve(hits, filter), query.language(), null, null);
+        return new SearchResponse(resolve(hits, filter), query.language(), null, null, null, null, null);
     }
 
     /**

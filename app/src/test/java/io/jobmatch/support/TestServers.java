@@ -46,6 +46,8 @@ public final class TestServers {
         properties.put("jobmatch.qdrant.host", qdrantHost);
         properties.put("jobmatch.qdrant.port", Integer.toString(qdrantPort));
         properties.put("jobmatch.qdrant.collection-prefix", name);
+        // A free port: application.yml's 8080 may be taken by a service running on the same machine.
+        properties.put("micronaut.server.port", "-1");
         properties.putAll(modelProperties());
         return properties;
     }

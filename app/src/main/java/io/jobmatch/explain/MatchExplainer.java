@@ -1,0 +1,71 @@
+package io.jobmatch.explain;
+
+import io.jobmatch.index.OfferIndex;
+import io.jobmatch.index.OfferPassages;
+import io.jobmatch.keywords.KeywordQuery;
+import io.jobmatch.keywords.Keywords;
+import io.jobmatch.offers.Offer;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Entry point of the explanation feature. One Qdrant read fetches the stored passages of all results; each passage
+ * is scored by a dot product with the query embedding, and the offer's text is analysed once for matched terms: no
+ * model call, so explaining a page of results costs a small fraction of the search itself.
+ */
+@Singleton
+public class MatchExplainer {
+
+    private final OfferIndex index;
+    private final Keywords keywords;
+    private final ExplainSettings settings;
+
+    public MatchExplainer(OfferIndex index, Keywords keywords, ExplainSettings settings) {
+        this.index = index;
+        this.keywords = keywords;
+        this.settings = settings;
+    }
+
+    /**
+     * @return the explanation of each offer, none when explanations are switched off
+     * @param queryVector the query's L2-normalised embedding
+     * @param query       the query's keywords
+     */
+    public Map<UUID, Explanation> explain(List<Offer> offers, float[] queryVector, KeywordQuery query) {
+        if (!settings.enabled()) {
+            return Map.of();
+        }
+        Map<UUID, OfferPassages> passages = index.passagesOf(offers.stream().map(Offer::id).toList());
+        Map<UUID, Explanation> explanations = new HashMap<>();
+        for (Offer offer : offers) {
+            List<Highlight> highlights = best(passages.getOrDefault(offer.id(), OfferPassages.NONE), queryVector);
+            List<String> terms = keywords.matchedTerms(query, offer.searchableText(), offer.language(),
+                    settings.matchedTerms());
+            explanations.put(offer.id(), new Explanation(highlights, terms));
+        }
+        return explanations;
+    }
+
+    private List<Highlight> best(OfferPassages passages, float[] queryVector) {
+        List<Highlight> scored = new ArrayList<>(passages.texts().size());
+        for (int i = 0; i < passages.texts().size(); i++) {
+            scored.add(new Highlight(passages.texts().get(i), dot(passages.vectors().get(i), queryVector)));
+        }
+        scored.sort(Comparator.comparingDouble(Highlight::similarity).reversed());
+        return List.copyOf(scored.subList(0, Math.min(settings.highlights(), scored.size())));
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,64 @@
+package io.jobmatch.index;
+
+import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.embeddings.TextEmbedding;
+import io.jobmatch.keywords.Keywords;
+import io.jobmatch.offers.Offer;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes what is indexed for offers: the dense embedding of title and description, the keyword vector analysed in
+ * the offer's language, and (for the live index) the embedded passages. Shared by the indexer and the evaluation, so
+ * both rank the same vectors.
+ */
+@Singleton
+public class OfferVectors {
+
+    private final EmbeddingEngine engine;
+    private final Keywords keywords;
+    private final PassageSettings passages;
+
+    public OfferVectors(EmbeddingEngine engine, Keywords keywords, PassageSettings passages) {
+        this.engine = engine;
+        this.keywords = keywords;
+        this.passages = passages;
+    }
+
+    /**
+     * @param withPassages whether to embed the passages too (when enabled in configuration); the evaluation ranks
+     *                     only and leaves them out
+     */
+    public List<IndexedOffer> compute(List<Offer> offers, boolean withPassages) {
+        List<TextEmbedding> dense = engine.embedPassages(offers.stream().map(Offer::searchableText).toList());
+        List<OfferPassages> offerPassages = withPassages && passages.enabled()
+                ? embedPassages(offers)
+                : offers.stream().map(offer -> OfferPassages.NONE).toList();
+        List<IndexedOffer> indexed = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            Offer offer = offers.get(i);
+            indexed.add(new IndexedOffer(offer, dense.get(i).vector(),
+                    keywords.document(offer.title(), offer.description(), offer.language()), offerPassages.get(i)));
+        }
+        return indexed;
+    }
+
+    /** All offers' passages go to the engine in one call, so its length-grouped batching sees all of them. */
+    private List<OfferPassages> embedPassages(List<Offer> offers) {
+        List<List<String>> texts = offers.stream()
+                .map(offer -> PassageSplitter.split(offer.description(), offer.language(), passages.max()))
+                .toList();
+        List<TextEmbedding> vectors = engine.embedPassages(texts.stream().flatMap(List::stream).toList());
+        List<OfferPassages> result = new ArrayList<>(offers.size());
+        int next = 0;
+        for (List<String> offerTexts : texts) {
+            List<float[]> offerVectors = vectors.subList(next, next + offerTexts.size()).stream()
+                    .map(TextEmbedding::vector).toList();
+            result.add(new OfferPassages(offerTexts, offerVectors));
+            next += offerTexts.size();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,16 @@
+package io.jobmatch.index;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Passages stored per offer for highlights.
+ *
+ * @param enabled whether offers are indexed with their passages; without them results carry no highlights, and
+ *                indexing is about twice as fast
+ * @param max     most passages kept per offer, from the start of the description
+ */
+@ConfigurationProperties("jobmatch.index.passages")
+public record PassageSettings(@Bindable(defaultValue = "true") boolean enabled,
+                              @Bindable(defaultValue = "40") int max) {
+}

@@ -1,0 +1,66 @@
+package io.jobmatch.index;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts an offer's description into sentence-level passages: first at line breaks (offers are mostly bullet lists),
+ * then at sentence ends as the language's rules see them. Bullets are dropped; a passage without at least three
+ * letters is noise, one longer than {@link #MAX_CHARS} is cut at a space so a highlight stays readable.
+ */
+final class PassageSplitter {
+
+    static final int MAX_CHARS = 400;
+    private static final String BULLETS = "-*•·–—▪◦●>";
+
+    private PassageSplitter() {
+    }
+
+    static List<String> split(String description, String language, int max) {
+        Locale locale = Locale.forLanguageTag(language == null ? "" : language);
+        List<String> passages = new ArrayList<>();
+        for (String line : description.split("\\R")) {
+            BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
+            sentences.setText(line);
+            int start = sentences.first();
+            for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+                for (String piece : cut(clean(line.substring(start, end)))) {
+                    if (passages.size() == max) {
+                        return passages;
+                    }
+                    passages.add(piece);
+                }
+            }
+        }
+        return passages;
+    }
+
+    private static String clean(String sentence) {
+        String text = sentence.strip();
+        int i = 0;
+        while (i < text.length() && (BULLETS.indexOf(text.charAt(i)) >= 0 || Character.isWhitespace(text.charAt(i)))) {
+            i++;
+        }
+        return text.substring(i);
+    }
+
+    private static List<String> cut(String text) {
+        if (text.codePoints().filter(Character::isLetter).count() < 3) {
+            return List.of();
+        }
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > MAX_CHARS) {
+            int space = rest.lastIndexOf(' ', MAX_CHARS);
+            int at = space > MAX_CHARS / 2 ? space : MAX_CHARS;
+            pieces.add(rest.substring(0, at).strip());
+            rest = rest.substring(at).strip();
+        }
+        if (!rest.isEmpty()) {
+            pieces.add(rest);
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,128 @@
+package io.jobmatch.index;
+
+import io.jobmatch.local.LocalQdrantServer;
+import io.jobmatch.support.Api;
+import io.jobmatch.support.TestServers;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Qdrant goes away and comes back (a real Qdrant process, stopped and restarted on the same storage and ports):
+ * health says DOWN, writes are still accepted and kept in PostgreSQL, searches get a 503, and once Qdrant is back
+ * the pending offers are indexed and found.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QdrantOutageTest implements TestPropertyProvider {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    OfferIndexer indexer;
+
+    Path storage;
+    int httpPort;
+    int grpcPort;
+    LocalQdrantServer qdrant;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            storage = Files.createTempDirectory("jobmatch-outage");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        httpPort = freePort();
+        grpcPort = freePort();
+        qdrant = startQdrant();
+        Map<String, String> properties = new HashMap<>(TestServers.isolatedProperties("QdrantOutageTest"));
+        properties.put("jobmatch.qdrant.host", "127.0.0.1");
+        properties.put("jobmatch.qdrant.port", Integer.toString(grpcPort));
+        properties.put("jobmatch.qdrant.timeout", "3s");
+        // The test triggers the retry itself instead of waiting for the schedule.
+        properties.put("jobmatch.index.retry-interval", "1h");
+        return properties;
+    }
+
+    @Test
+    void writesSurviveAnOutageAndAreIndexedWhenQdrantIsBack() {
+        Api api = new Api(server.getURL());
+        assertEquals(200, api.get("/health").status());
+
+        qdrant.close();
+
+        Api.Response health = api.get("/health");
+        assertEquals(503, health.status(), health.body());
+        assertEquals("DOWN", health.json().at("/details/qdrant/status").asText());
+        Api.Response created = api.post("/api/offers", "{\"externalId\": \"outage-1\", \"title\": \"Ferry captain\", "
+                + "\"description\": \"Command a car ferry between the islands.\", \"language\": \"en\"}");
+        assertEquals(201, created.status(), "the write is accepted while Qdrant is down: " + created.body());
+        String id = created.json().get("id").asText();
+        assertEquals(200, api.get("/api/offers/" + id).status(), "and kept in PostgreSQL");
+        Api.Response search = api.post("/api/search", Api.searchBody("ferry captain", "en"));
+        assertEquals(503, search.status(), search.body());
+        assertEquals("application/problem+json", search.contentType());
+
+        qdrant = startQdrant();
+        awaitIndexed();
+
+        Api.Response found = api.post("/api/search", Api.searchBody("ferry captain", "en"));
+        assertEquals(id, found.json().at("/results/0/offer/id").asText(), found.body());
+        assertEquals(200, api.get("/health").status());
+    }
+
+    @AfterAll
+    void stopQdrant() {
+        qdrant.close();
+    }
+
+    /** The gRPC channel reconnects with a backoff, so the first retries after the restart may still fail. */
+    private void awaitIndexed() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (indexer.indexPending() > 0) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("the pending offer was not indexed within 60 s of Qdrant's restart");
+    }
+
+    private LocalQdrantServer startQdrant() {
+        return LocalQdrantServer.start(TestServers.qdrantBinary(), storage, httpPort, grpcPort);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
