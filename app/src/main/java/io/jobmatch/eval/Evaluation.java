@@ -14,6 +14,7 @@ import io.jobmatch.search.SearchMode;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.function.Consumer;
 public class Evaluation {
 
     private static final int INDEX_BATCH = 64;
+    private static final Duration OPTIMISE_TIMEOUT = Duration.ofMinutes(10);
 
     private final OfferVectors vectors;
     private final OfferIndex index;
@@ -61,13 +63,19 @@ public class Evaluation {
             Map<UUID, EvalDocument> documents = new HashMap<>();
             long started = System.nanoTime();
             indexCorpus(dataset.documents(), documents, progress);
+            progress.accept("waiting for Qdrant to finish optimising the collection");
+            if (!index.awaitOptimised(OPTIMISE_TIMEOUT)) {
+                progress.accept("Qdrant is still optimising after " + OPTIMISE_TIMEOUT.toMinutes()
+                        + " min; searching anyway");
+            }
             double indexingSeconds = (System.nanoTime() - started) / 1e9;
             List<ModeReport> reports = new ArrayList<>();
             for (SearchMode mode : modes) {
                 reports.add(evaluate(dataset, mode, documents, progress));
             }
             return new EvalReport(datasetName, engine.manifest().name(), engine.manifest().multilingual(),
-                    LocalDate.now().toString(), dataset.documents().size(), round(indexingSeconds), settings(), reports);
+                    LocalDate.now().toString(), dataset.documents().size(), round(indexingSeconds), settings(),
+                    reports);
         } finally {
             index.drop();
         }
@@ -141,10 +149,15 @@ public class Evaluation {
         settings.put("fusion", fusion.method().name());
         settings.put("fusion.candidates", Integer.toString(fusion.candidates()));
         settings.put("fusion.rrf-k", Integer.toString(fusion.rrfK()));
+        settings.put("fusion.weights", String.format("covered dense:keyword %d:%d, uncovered %d:%d",
+                fusion.coveredDenseWeight(), fusion.coveredKeywordWeight(), fusion.uncoveredDenseWeight(),
+                fusion.uncoveredKeywordWeight()));
         settings.put("keywords.k1", Double.toString(keywords.k1()));
         settings.put("keywords.b", Double.toString(keywords.b()));
         settings.put("keywords.average-length", Double.toString(keywords.averageLength()));
         settings.put("keywords.title-weight", Double.toString(keywords.titleWeight()));
+        settings.put("keywords.subword-languages", String.join(",", keywords.subwordLanguages()));
+        settings.put("keywords.subword-weight", Double.toString(keywords.subwordWeight()));
         return settings;
     }
 

@@ -22,7 +22,8 @@ public record ModeReport(String mode, List<LanguageScores> languages, LanguageSc
 
     /** The one-line summary the command prints last. */
     public String summary() {
-        return String.format(Locale.ROOT, "eval: mode=%s mrr@10=%.4f ndcg@10=%.4f recall@10=%.4f purity=%.4f queries=%d",
+        return String.format(Locale.ROOT,
+                "eval: mode=%s mrr@10=%.4f ndcg@10=%.4f recall@10=%.4f purity=%.4f queries=%d",
                 mode, macro.mrr10(), macro.ndcg10(), macro.recall10(), macro.purity(), macro.queries());
     }
 

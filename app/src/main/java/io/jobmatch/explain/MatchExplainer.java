@@ -33,9 +33,9 @@ public class MatchExplainer {
     }
 
     /**
-     * @return the explanation of each offer, none when explanations are switched off
      * @param queryVector the query's L2-normalised embedding
      * @param query       the query's keywords
+     * @return the explanation of each offer by id; empty when explanations are switched off
      */
     public Map<UUID, Explanation> explain(List<Offer> offers, float[] queryVector, KeywordQuery query) {
         if (!settings.enabled()) {

@@ -4,18 +4,28 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * How hybrid search fuses its dense and keyword candidate lists inside Qdrant (Query API, prefetch + fusion).
+ * How hybrid search fuses its dense and keyword candidate lists inside Qdrant (Query API: prefetches + fusion).
+ * The defaults are what measured best on the evaluation set (docs/search-quality.md).
  *
- * @param method     RRF (reciprocal rank fusion: ranks only) or DBSF (distribution-based score fusion: each list's
- *                   scores normalised by their mean and spread, then summed)
- * @param candidates how deep each list is read before fusing; a result must be among the first {@code candidates}
- *                   of either list to be returned at all
- * @param rrfK       RRF's rank constant: score = sum of 1 / (k + rank); smaller favours the tops of the lists
+ * @param method                 RRF (reciprocal rank fusion: ranks only) or DBSF (distribution-based score fusion:
+ *                               each list's scores normalised by their mean and spread, then summed)
+ * @param candidates             how deep each list is read before fusing; a result must be among the first
+ *                               {@code candidates} of either list to be returned at all
+ * @param rrfK                   RRF's rank constant: score = sum of weight / (k + rank); smaller favours the tops
+ * @param coveredDenseWeight     weight of the dense list in a language the embedding model was trained for
+ * @param coveredKeywordWeight   weight of the keyword list in such a language
+ * @param uncoveredDenseWeight   weight of the dense list in a language the model was not trained for (any language
+ *                               but English for the offline English model; none for the multilingual one)
+ * @param uncoveredKeywordWeight weight of the keyword list in such a language
  */
 @ConfigurationProperties("jobmatch.search.fusion")
 public record FusionSettings(@Bindable(defaultValue = "RRF") FusionMethod method,
                              @Bindable(defaultValue = "100") int candidates,
-                             @Bindable(defaultValue = "60") int rrfK) {
+                             @Bindable(defaultValue = "3") int rrfK,
+                             @Bindable(defaultValue = "3") int coveredDenseWeight,
+                             @Bindable(defaultValue = "1") int coveredKeywordWeight,
+                             @Bindable(defaultValue = "1") int uncoveredDenseWeight,
+                             @Bindable(defaultValue = "2") int uncoveredKeywordWeight) {
 
     /** The fusions Qdrant offers. */
     public enum FusionMethod { RRF, DBSF }

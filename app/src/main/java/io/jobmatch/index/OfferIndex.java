@@ -10,6 +10,7 @@ import io.qdrant.client.ValueFactory;
 import io.qdrant.client.VectorOutputHelper;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.WithVectorsSelectorFactory;
+import io.qdrant.client.grpc.Collections.CollectionStatus;
 import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Datatype;
 import io.qdrant.client.grpc.Collections.Distance;
@@ -37,9 +38,11 @@ import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,13 +153,15 @@ public class OfferIndex {
     }
 
     public List<IndexHit> nearest(float[] vector, IndexFilter filter, int limit, int offset) {
-        return search(new IndexQuery(vector, null, filter, limit, offset));
+        return search(IndexQuery.dense(vector, filter, limit, offset));
     }
 
     /**
-     * Ranked offer ids for a dense query, a keyword query, or both fused. A hybrid query is one Query API call: a
-     * dense and a keyword prefetch, each filtered and {@code candidates} deep (at least one page past the offset),
-     * fused by RRF or DBSF; offset and limit apply to the fused list.
+     * Ranked offer ids for a dense query, a keyword query, or both fused. A hybrid query is one Query API call: dense
+     * and keyword prefetches, each filtered and {@code candidates} deep (at least one page past the offset), fused by
+     * RRF or DBSF; offset and limit apply to the fused list. Qdrant 1.16's fusions take no weights, so a list with
+     * weight n is prefetched n times: in RRF that is exactly a weight (n / (k + rank)), in DBSF n times its
+     * normalised score. A repeat costs one more small search inside the same call (see docs/search-quality.md).
      */
     public List<IndexHit> search(IndexQuery query) {
         Filter filter = toQdrant(query.filter());
@@ -169,15 +174,18 @@ public class OfferIndex {
         boolean keywords = query.keywords() != null && !query.keywords().isEmpty();
         if (query.dense() != null && keywords) {
             int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
-            request.addPrefetch(PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(query.dense()))
-                            .setUsing(DENSE_VECTOR).setFilter(filter).setLimit(depth))
-                    .addPrefetch(PrefetchQuery.newBuilder().setQuery(sparse(query.keywords()))
-                            .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth))
+            PrefetchQuery dense = denseCandidates(query.dense(), filter, depth);
+            PrefetchQuery keywordList = PrefetchQuery.newBuilder().setQuery(sparse(query.keywords()))
+                    .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth).build();
+            request.addAllPrefetch(Collections.nCopies(query.denseWeight(), dense))
+                    .addAllPrefetch(Collections.nCopies(query.keywordWeight(), keywordList))
                     .setQuery(fusion.method() == FusionSettings.FusionMethod.RRF
                             ? QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build())
                             : QueryFactory.fusion(Fusion.DBSF));
+        } else if (query.dense() != null && query.dense().size() > 1) {
+            return bestWindow(query, filter);
         } else if (query.dense() != null) {
-            request.setQuery(QueryFactory.nearest(query.dense())).setUsing(DENSE_VECTOR);
+            request.setQuery(QueryFactory.nearest(query.dense().getFirst())).setUsing(DENSE_VECTOR);
         } else if (keywords) {
             request.setQuery(sparse(query.keywords())).setUsing(KEYWORD_VECTOR);
         } else {
@@ -186,6 +194,47 @@ public class OfferIndex {
         List<ScoredPoint> points = await(client.queryAsync(request.build()), "query");
         return points.stream()
                 .map(p -> new IndexHit(UUID.fromString(p.getId().getUuid()), p.getScore()))
+                .toList();
+    }
+
+    /**
+     * The dense candidate list of a hybrid query. For a multi-window query each window is searched on its own and the
+     * lists are fused by rank inside Qdrant, so an offer close to any one window ranks high.
+     */
+    private PrefetchQuery denseCandidates(List<float[]> windows, Filter filter, int depth) {
+        if (windows.size() == 1) {
+            return nearestPrefetch(windows.getFirst(), filter, depth);
+        }
+        PrefetchQuery.Builder fused = PrefetchQuery.newBuilder().setFilter(filter).setLimit(depth)
+                .setQuery(QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build()));
+        windows.forEach(window -> fused.addPrefetch(nearestPrefetch(window, filter, depth)));
+        return fused.build();
+    }
+
+    private static PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {
+        return PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(vector))
+                .setUsing(DENSE_VECTOR).setFilter(filter).setLimit(depth).build();
+    }
+
+    /**
+     * Dense mode with a multi-window query: each window searched on its own, each offer keeping its best cosine
+     * similarity over the windows (measured best for long CVs, embeddings/README.md), so the score stays a cosine.
+     */
+    private List<IndexHit> bestWindow(IndexQuery query, Filter filter) {
+        Map<UUID, Double> best = new HashMap<>();
+        for (float[] window : query.dense()) {
+            QueryPoints request = QueryPoints.newBuilder().setCollectionName(collection).setFilter(filter)
+                    .setQuery(QueryFactory.nearest(window)).setUsing(DENSE_VECTOR)
+                    .setLimit(query.offset() + query.limit()).setWithPayload(enable(false)).build();
+            for (ScoredPoint point : await(client.queryAsync(request), "query")) {
+                best.merge(UUID.fromString(point.getId().getUuid()), (double) point.getScore(), Math::max);
+            }
+        }
+        return best.entrySet().stream()
+                .sorted(Map.Entry.<UUID, Double>comparingByValue().reversed())
+                .skip(query.offset())
+                .limit(query.limit())
+                .map(hit -> new IndexHit(hit.getKey(), hit.getValue()))
                 .toList();
     }
 
@@ -214,6 +263,29 @@ public class OfferIndex {
             }
         }
         return passages;
+    }
+
+    /**
+     * Waits until Qdrant has finished optimising the collection (status green: segments merged, HNSW graphs built),
+     * so that what is searched next is the settled index a live service searches, not a half-built one.
+     *
+     * @return false when it was still busy at the deadline
+     */
+    public boolean awaitOptimised(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (await(client.getCollectionInfoAsync(collection), "collection info").getStatus()
+                != CollectionStatus.Green) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Deletes the whole collection: for throw-away collections (evaluation), never the live one. */

@@ -7,12 +7,13 @@ import java.util.Locale;
 
 /**
  * Cuts an offer's description into sentence-level passages: first at line breaks (offers are mostly bullet lists),
- * then at sentence ends as the language's rules see them. Bullets are dropped; a passage without at least three
- * letters is noise, one longer than {@link #MAX_CHARS} is cut at a space so a highlight stays readable.
+ * then at sentence ends as the JDK's sentence BreakIterator for the offer's locale sees them (it knows no
+ * abbreviations: "z. B." ends a sentence). Bullets are dropped; a passage without at least three letters is noise,
+ * one longer than {@link #MAX_CHARS} characters is cut at a space so a highlight stays readable.
  */
 final class PassageSplitter {
 
-    static final int MAX_CHARS = 400;
+    private static final int MAX_CHARS = 400;
     private static final String BULLETS = "-*•·–—▪◦●>";
 
     private PassageSplitter() {

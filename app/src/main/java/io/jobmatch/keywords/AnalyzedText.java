@@ -19,10 +19,6 @@ public record AnalyzedText(Map<String, Integer> counts, Map<String, String> word
         words = Collections.unmodifiableMap(new LinkedHashMap<>(words));
     }
 
-    public boolean isEmpty() {
-        return counts.isEmpty();
-    }
-
     public boolean contains(String term) {
         return counts.containsKey(term);
     }

@@ -1,9 +1,5 @@
 package io.jobmatch.keywords;
 
-/**
- * A query's keywords: its analysed terms (to tell which an offer contains) and its sparse vector (to search with).
- *
- * @param language the language the query was analysed in
- */
-public record KeywordQuery(String language, AnalyzedText terms, KeywordVector vector) {
+/** A query's keywords: its analysed terms (to tell which an offer contains) and its sparse vector (to search with). */
+public record KeywordQuery(AnalyzedText terms, KeywordVector vector) {
 }

@@ -15,8 +15,4 @@ public record KeywordVector(int[] indices, float[] values) {
     public boolean isEmpty() {
         return indices.length == 0;
     }
-
-    public int size() {
-        return indices.length;
-    }
 }

@@ -33,6 +33,7 @@ import java.util.function.DoubleUnaryOperator;
 public class Keywords {
 
     private static final int HASH_SEED = 0x6a6f62; // fixed forever: changing it invalidates every stored vector
+    static final int SUBWORD_LENGTH = 4;
 
     private final KeywordSettings settings;
     private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
@@ -64,7 +65,10 @@ public class Keywords {
         return new AnalyzedText(counts, words, length);
     }
 
-    /** The indexed keyword vector of an offer: title and description, the title's terms weighted up. */
+    /**
+     * The indexed keyword vector of an offer: title and description, the title's terms weighted up, plus the
+     * subwords of its terms in compounding languages. Subwords share the offer's length normalisation.
+     */
     public KeywordVector document(String title, String description, String language) {
         AnalyzedText titleTerms = analyze(title, language);
         AnalyzedText bodyTerms = analyze(description, language);
@@ -73,19 +77,53 @@ public class Keywords {
         bodyTerms.counts().forEach((term, n) -> frequencies.merge(term, (double) n, Double::sum));
         double length = settings.titleWeight() * titleTerms.length() + bodyTerms.length();
         double norm = settings.k1() * (1 - settings.b() + settings.b() * length / settings.averageLength());
-        return vector(frequencies, language, tf -> tf * (settings.k1() + 1) / (tf + norm));
+        DoubleUnaryOperator bm25 = tf -> tf * (settings.k1() + 1) / (tf + norm);
+        VectorBuilder vector = new VectorBuilder(language).addAll(frequencies, bm25);
+        if (usesSubwords(language)) {
+            vector.addAll(subwords(frequencies), bm25);
+        }
+        return vector.build();
     }
 
     /**
      * The query side: each term of the query once, saturated by how often the query repeats it (a CV that names a
-     * skill five times means it more than one that names it once, but not five times more).
+     * skill five times means it more than one that names it once, but not five times more). Subwords, in compounding
+     * languages, weigh {@code subwordWeight} of a word: they find "Steinschleifer" for "Natursteinschleifer" without
+     * outranking an offer that has the whole word.
      */
     public KeywordQuery query(String text, String language) {
         AnalyzedText terms = analyze(text, language);
         Map<String, Double> frequencies = new HashMap<>();
         terms.counts().forEach((term, n) -> frequencies.put(term, (double) n));
-        KeywordVector vector = vector(frequencies, language, tf -> tf * (settings.k1() + 1) / (tf + settings.k1()));
-        return new KeywordQuery(language, terms, vector);
+        DoubleUnaryOperator saturated = tf -> tf * (settings.k1() + 1) / (tf + settings.k1());
+        VectorBuilder vector = new VectorBuilder(language).addAll(frequencies, saturated);
+        if (usesSubwords(language)) {
+            vector.addAll(subwords(frequencies), tf -> settings.subwordWeight() * saturated.applyAsDouble(tf));
+        }
+        return new KeywordQuery(terms, vector.build());
+    }
+
+    private boolean usesSubwords(String language) {
+        return settings.subwordLanguages().contains(language);
+    }
+
+    /**
+     * The character {@value #SUBWORD_LENGTH}-grams of each term, the term padded with '_' so its start and end are
+     * grams of their own, with the term's frequency. Lucene has no dictionary-free decompounder, and a compound
+     * ("Softwareentwickler") shares most of its grams with its parts ("Entwickler"). The '#' keeps them apart from
+     * words.
+     */
+    private static Map<String, Double> subwords(Map<String, Double> frequencies) {
+        Map<String, Double> grams = new HashMap<>();
+        frequencies.forEach((term, tf) -> {
+            if (term.length() >= SUBWORD_LENGTH) {
+                String padded = "_" + term + "_";
+                for (int i = 0; i + SUBWORD_LENGTH <= padded.length(); i++) {
+                    grams.merge("#" + padded.substring(i, i + SUBWORD_LENGTH), tf, Double::sum);
+                }
+            }
+        });
+        return grams;
     }
 
     /**
@@ -104,17 +142,32 @@ public class Keywords {
         return shared.stream().limit(max).map(term -> query.terms().words().get(term)).toList();
     }
 
-    private static KeywordVector vector(Map<String, Double> frequencies, String language, DoubleUnaryOperator weight) {
-        TreeMap<Integer, Float> byIndex = new TreeMap<>();
-        frequencies.forEach((term, tf) -> byIndex.merge(index(language, term), (float) weight.applyAsDouble(tf), Float::sum));
-        int[] indices = new int[byIndex.size()];
-        float[] values = new float[byIndex.size()];
-        int i = 0;
-        for (Map.Entry<Integer, Float> entry : byIndex.entrySet()) {
-            indices[i] = entry.getKey();
-            values[i++] = entry.getValue();
+    /** Collects weighted terms of one language into a sparse vector, merging terms that share an index. */
+    private static final class VectorBuilder {
+
+        private final String language;
+        private final TreeMap<Integer, Float> byIndex = new TreeMap<>();
+
+        VectorBuilder(String language) {
+            this.language = language;
         }
-        return new KeywordVector(indices, values);
+
+        VectorBuilder addAll(Map<String, Double> frequencies, DoubleUnaryOperator weight) {
+            frequencies.forEach((term, tf) ->
+                    byIndex.merge(index(language, term), (float) weight.applyAsDouble(tf), Float::sum));
+            return this;
+        }
+
+        KeywordVector build() {
+            int[] indices = new int[byIndex.size()];
+            float[] values = new float[byIndex.size()];
+            int i = 0;
+            for (Map.Entry<Integer, Float> entry : byIndex.entrySet()) {
+                indices[i] = entry.getKey();
+                values[i++] = entry.getValue();
+            }
+            return new KeywordVector(indices, values);
+        }
     }
 
     static int index(String language, String term) {

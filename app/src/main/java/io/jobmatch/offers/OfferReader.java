@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class OfferReader {
 
     public static final int MAX_TITLE = 300;
-    public static final int MAX_DESCRIPTION = 20_000;
+    /** Title, newline and description must fit the embedding engine's 20,000-character limit together. */
+    public static final int MAX_DESCRIPTION = 19_000;
     public static final int MAX_EXTERNAL_ID = 200;
     public static final int MAX_SOURCE = 64;
     public static final int MAX_CITY = 120;

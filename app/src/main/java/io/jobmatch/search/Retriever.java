@@ -2,6 +2,7 @@ package io.jobmatch.search;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.TextEmbedding;
+import io.jobmatch.index.FusionSettings;
 import io.jobmatch.index.IndexFilter;
 import io.jobmatch.index.IndexQuery;
 import io.jobmatch.index.OfferIndex;
@@ -9,10 +10,13 @@ import io.jobmatch.keywords.KeywordQuery;
 import io.jobmatch.keywords.Keywords;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * The ranking half of a search: query text to ranked offer ids, in the given mode, with the keywords analysed in
- * the filter's language. It needs only the model and Qdrant, so the evaluation command measures exactly this, the
- * path {@code POST /api/search} ranks with.
+ * the filter's language and, in hybrid mode, the fusion weighted by whether the embedding model knows that language.
+ * It needs only the model and Qdrant, so the evaluation command measures exactly this, the path
+ * {@code POST /api/search} ranks with.
  */
 @Singleton
 public class Retriever {
@@ -20,18 +24,33 @@ public class Retriever {
     private final EmbeddingEngine engine;
     private final Keywords keywords;
     private final OfferIndex index;
+    private final FusionSettings fusion;
 
-    public Retriever(EmbeddingEngine engine, Keywords keywords, OfferIndex index) {
+    public Retriever(EmbeddingEngine engine, Keywords keywords, OfferIndex index, FusionSettings fusion) {
         this.engine = engine;
         this.keywords = keywords;
         this.index = index;
+        this.fusion = fusion;
     }
 
     public Ranking rank(String text, IndexFilter filter, SearchMode mode, int limit, int offset) {
+        String language = filter.language().orElse(null);
         TextEmbedding embedding = mode.usesDense() ? engine.embedQuery(text) : null;
-        KeywordQuery query = keywords.query(text, filter.language().orElse(null));
-        IndexQuery indexQuery = new IndexQuery(embedding == null ? null : embedding.vector(),
-                mode.usesKeywords() ? query.vector() : null, filter, limit, offset);
+        KeywordQuery query = keywords.query(text, language);
+        boolean covered = modelCovers(language);
+        IndexQuery indexQuery = new IndexQuery(embedding == null ? null : embedding.chunkVectors(),
+                mode.usesKeywords() ? query.vector() : null, filter, limit, offset,
+                covered ? fusion.coveredDenseWeight() : fusion.uncoveredDenseWeight(),
+                covered ? fusion.coveredKeywordWeight() : fusion.uncoveredKeywordWeight());
         return new Ranking(index.search(indexQuery), embedding, query);
+    }
+
+    /**
+     * Whether the embedding model was trained for the language (its manifest lists none: any language). Where it was
+     * not, its vectors still carry some signal, but the keywords carry more (docs/search-quality.md).
+     */
+    private boolean modelCovers(String language) {
+        List<String> languages = engine.manifest().languages();
+        return languages.isEmpty() || languages.contains(language);
     }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeywordsTest {
 
-    private final Keywords keywords = new Keywords(new KeywordSettings(1.2, 0.75, 100, 2));
+    private final Keywords keywords = new Keywords(new KeywordSettings(1.2, 0.75, 100, 2, List.of("de", "nl"), 0.3));
 
     @AfterAll
     void close() {
@@ -47,12 +47,26 @@ class KeywordsTest {
     }
 
     @Test
-    void germanCompoundStaysOneTermAsTheGermanAnalyzerHasNoDecompounder() {
+    void germanCompoundStaysOneTermButSharesItsSubwordsWithItsParts() {
         assertEquals(List.of("softwareentwickl"),
-                List.copyOf(keywords.analyze("Softwareentwickler", "de").counts().keySet()));
+                List.copyOf(keywords.analyze("Softwareentwickler", "de").counts().keySet()),
+                "the German analyzer has no decompounder: the compound is one term");
         assertEquals(List.of("entwickl"), List.copyOf(keywords.analyze("Entwickler", "de").counts().keySet()));
-        assertTrue(keywords.matchedTerms(keywords.query("Entwickler", "de"), "Softwareentwickler (m/w/d)", "de", 10)
-                .isEmpty(), "a compound does not match its head word");
+        KeywordQuery head = keywords.query("Entwickler", "de");
+        assertTrue(keywords.matchedTerms(head, "Softwareentwickler (m/w/d)", "de", 10).isEmpty(),
+                "as a word, the compound does not match its head");
+        assertTrue(shares(head.vector(), keywords.document("Softwareentwickler (m/w/d)", "", "de")),
+                "but its character 4-grams do, so keyword search still finds it");
+        assertFalse(shares(keywords.query("développeur", "fr").vector(),
+                keywords.document("Logicieldéveloppeur", "", "fr")), "subwords only where configured");
+    }
+
+    @Test
+    void subwordsWeighLessThanTheWholeWord() {
+        KeywordVector query = keywords.query("Steinschleifer", "de").vector();
+
+        assertEquals(1.0f, single(query, "steinschleif", "de"), 1e-6);
+        assertEquals(0.3f, single(query, "#stei", "de"), 1e-6);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +93,7 @@ class KeywordsTest {
         KeywordVector english = keywords.query("chef", "en").vector();
         KeywordVector french = keywords.query("chef", "fr").vector();
 
-        assertEquals(1, english.size());
+        assertEquals(1, english.indices().length);
         assertFalse(shares(english, french));
     }
 
@@ -111,7 +125,7 @@ class KeywordsTest {
         for (int index : vector.indices()) {
             assertTrue(indices.add(index));
         }
-        assertEquals(2, vector.size());
+        assertEquals(2, vector.indices().length);
         float java = single(vector, "java", "en");
         float spring = single(vector, "spring", "en");
         assertEquals(1.0f, spring, 1e-6, "a word said once weighs 1");
@@ -138,7 +152,7 @@ class KeywordsTest {
 
     private static float single(KeywordVector vector, String term, String language) {
         int index = Keywords.index(language, term);
-        for (int i = 0; i < vector.size(); i++) {
+        for (int i = 0; i < vector.indices().length; i++) {
             if (vector.indices()[i] == index) {
                 return vector.values()[i];
             }

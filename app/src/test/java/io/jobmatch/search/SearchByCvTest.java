@@ -97,6 +97,22 @@ class SearchByCvTest extends ServiceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"dense", "hybrid"})
+    void whatALongCvSaysInItsLastWindowStillFindsItsOffer(String mode) {
+        String cv = Resources.text("cvs/long-en-java-developer.txt") + "\n\nCareer change. I have now passed my "
+                + "C+E (Class 1) licence and my driver CPC, hold a digital tachograph card, and I am looking for "
+                + "night trunking work as an HGV driver, securing loads and keeping to delivery schedules.";
+
+        JsonNode body = api.post("/api/search", Api.searchBody(cv, "en").put("mode", mode).put("limit", 3)).json();
+
+        assertTrue(body.get("queryChunks").asInt() >= 2, body.toString());
+        List<String> top = new ArrayList<>();
+        body.get("results").forEach(r -> top.add(r.at("/offer/externalId").asText()));
+        assertTrue(top.contains("en-004"), "the HGV offer matches the CV's last window: " + top);
+        assertTrue(top.contains("en-001"), "and the Java offer its first ones: " + top);
+    }
+
     @Test
     void longCvIsReadWholeAndReportsItsChunks() {
         Api.Response response = api.post("/api/search",
