@@ -83,6 +83,10 @@ public class OfferIndexer {
         } catch (IndexUnavailableException e) {
             LOG.warn("{} offers stay pending: Qdrant is unavailable ({})", offers.size(), e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            // The offers are committed already; the client must not get an error for them. They stay pending.
+            LOG.error("{} offers stay pending: indexing failed", offers.size(), e);
+            return false;
         }
     }
 }

@@ -18,6 +18,16 @@ public final class IsoCodes {
         return normalised.length() == 2 && LANGUAGES.contains(normalised) ? normalised : null;
     }
 
+    /** What a client is told when {@code given} is not a language code. */
+    public static String notALanguage(String given) {
+        return "must be an ISO 639-1 two-letter language code (got '" + given + "')";
+    }
+
+    /** What a client is told when {@code given} is not a country code. */
+    public static String notACountry(String given) {
+        return "must be an ISO 3166-1 alpha-2 country code (got '" + given + "')";
+    }
+
     /** The upper-case country code, or null when {@code code} is not an ISO 3166-1 alpha-2 code. */
     public static String country(String code) {
         String normalised = code.strip().toUpperCase(Locale.ROOT);

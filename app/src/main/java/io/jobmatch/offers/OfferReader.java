@@ -107,7 +107,7 @@ public final class OfferReader {
         }
         String code = IsoCodes.language(language);
         if (code == null) {
-            json.error("language", "must be an ISO 639-1 two-letter language code (got '" + language + "')");
+            json.error("language", IsoCodes.notALanguage(language));
         }
         return code;
     }
@@ -119,7 +119,7 @@ public final class OfferReader {
         }
         String code = IsoCodes.country(country);
         if (code == null) {
-            json.error("country", "must be an ISO 3166-1 alpha-2 country code (got '" + country + "')");
+            json.error("country", IsoCodes.notACountry(country));
         }
         return code;
     }

@@ -56,8 +56,7 @@ public class OffersController {
     public List<CountryCount> countries(@QueryValue(defaultValue = "") String language) {
         String code = IsoCodes.language(language);
         if (code == null) {
-            throw ApiException.invalid("language", "is required: an ISO 639-1 two-letter language code (got '"
-                    + language + "')");
+            throw ApiException.invalid("language", "is required and " + IsoCodes.notALanguage(language));
         }
         return offers.countriesWithOpenOffers(code);
     }

@@ -42,8 +42,7 @@ public class SearchController {
         List<FieldError> errors = new ArrayList<>();
         String code = language == null || language.isBlank() ? null : IsoCodes.language(language);
         if (language != null && !language.isBlank() && code == null) {
-            errors.add(new FieldError("language", "must be an ISO 639-1 two-letter language code (got '"
-                    + language + "')"));
+            errors.add(new FieldError("language", IsoCodes.notALanguage(language)));
         }
         boolean closed = flag("includeClosed", includeClosed, errors);
         int max = number("limit", limit, 1, SearchQuery.MAX_LIMIT, SearchQuery.DEFAULT_LIMIT, errors);

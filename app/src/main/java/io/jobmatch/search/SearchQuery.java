@@ -51,9 +51,7 @@ public record SearchQuery(String text, String language, String country, int limi
         }
         String code = isLanguage ? IsoCodes.language(value) : IsoCodes.country(value);
         if (code == null) {
-            json.error(field, isLanguage
-                    ? "must be an ISO 639-1 two-letter language code (got '" + value + "')"
-                    : "must be an ISO 3166-1 alpha-2 country code (got '" + value + "')");
+            json.error(field, isLanguage ? IsoCodes.notALanguage(value) : IsoCodes.notACountry(value));
         }
         return code;
     }
