@@ -1,5 +1,6 @@
 package io.jobmatch.explain;
 
+import io.jobmatch.embeddings.Vectors;
 import io.jobmatch.index.OfferIndex;
 import io.jobmatch.index.OfferPassages;
 import io.jobmatch.keywords.KeywordQuery;
@@ -55,17 +56,9 @@ public class MatchExplainer {
     private List<Highlight> best(OfferPassages passages, float[] queryVector) {
         List<Highlight> scored = new ArrayList<>(passages.texts().size());
         for (int i = 0; i < passages.texts().size(); i++) {
-            scored.add(new Highlight(passages.texts().get(i), dot(passages.vectors().get(i), queryVector)));
+            scored.add(new Highlight(passages.texts().get(i), Vectors.dot(passages.vectors().get(i), queryVector)));
         }
         scored.sort(Comparator.comparingDouble(Highlight::similarity).reversed());
         return List.copyOf(scored.subList(0, Math.min(settings.highlights(), scored.size())));
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

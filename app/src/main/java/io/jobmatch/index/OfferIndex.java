@@ -180,7 +180,7 @@ public class OfferIndex {
             request.addAllPrefetch(Collections.nCopies(query.denseWeight(), dense))
                     .addAllPrefetch(Collections.nCopies(query.keywordWeight(), keywordList))
                     .setQuery(fusion.method() == FusionSettings.FusionMethod.RRF
-                            ? QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build())
+                            ? rrf()
                             : QueryFactory.fusion(Fusion.DBSF));
         } else if (query.dense() != null && query.dense().size() > 1) {
             return bestWindow(query, filter);
@@ -206,9 +206,13 @@ public class OfferIndex {
             return nearestPrefetch(windows.getFirst(), filter, depth);
         }
         PrefetchQuery.Builder fused = PrefetchQuery.newBuilder().setFilter(filter).setLimit(depth)
-                .setQuery(QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build()));
+                .setQuery(rrf());
         windows.forEach(window -> fused.addPrefetch(nearestPrefetch(window, filter, depth)));
         return fused.build();
+    }
+
+    private Query rrf() {
+        return QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build());
     }
 
     private static PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {

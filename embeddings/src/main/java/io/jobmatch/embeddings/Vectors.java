@@ -1,7 +1,7 @@
 package io.jobmatch.embeddings;
 
-/** The little vector arithmetic embeddings need. */
-final class Vectors {
+/** The little vector arithmetic embeddings need, and their users: cosine of normalised vectors is their dot. */
+public final class Vectors {
 
     private Vectors() {
     }
@@ -21,7 +21,8 @@ final class Vectors {
         }
     }
 
-    static double dot(float[] a, float[] b) {
+    /** The dot product, accumulated in double; for L2-normalised vectors it is their cosine similarity. */
+    public static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             sum += (double) a[i] * b[i];
