@@ -1,12 +1,10 @@
 package io.jobmatch.eval;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
-import io.jobmatch.index.FusionSettings;
 import io.jobmatch.index.IndexFilter;
 import io.jobmatch.index.IndexHit;
 import io.jobmatch.index.OfferIndex;
 import io.jobmatch.index.OfferVectors;
-import io.jobmatch.keywords.KeywordSettings;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferStatus;
 import io.jobmatch.search.Retriever;
@@ -41,17 +39,15 @@ public class Evaluation {
     private final OfferIndex index;
     private final Retriever retriever;
     private final EmbeddingEngine engine;
-    private final FusionSettings fusion;
-    private final KeywordSettings keywords;
+    private final RankingSettings settings;
 
     public Evaluation(OfferVectors vectors, OfferIndex index, Retriever retriever, EmbeddingEngine engine,
-                      FusionSettings fusion, KeywordSettings keywords) {
+                      RankingSettings settings) {
         this.vectors = vectors;
         this.index = index;
         this.retriever = retriever;
         this.engine = engine;
-        this.fusion = fusion;
-        this.keywords = keywords;
+        this.settings = settings;
     }
 
     /**
@@ -74,7 +70,7 @@ public class Evaluation {
                 reports.add(evaluate(dataset, mode, documents, progress));
             }
             return new EvalReport(datasetName, engine.manifest().name(), engine.manifest().multilingual(),
-                    LocalDate.now().toString(), dataset.documents().size(), round(indexingSeconds), settings(),
+                    LocalDate.now().toString(), dataset.documents().size(), round(indexingSeconds), settings.describe(),
                     reports);
         } finally {
             index.drop();
@@ -92,7 +88,7 @@ public class Evaluation {
                 documents.put(offer.id(), document);
                 batch.add(offer);
             }
-            index.upsert(vectors.compute(batch, false));
+            index.upsert(vectors.compute(batch));
             int done = Math.min(corpus.size(), from + INDEX_BATCH);
             double seconds = (System.nanoTime() - started) / 1e9;
             progress.accept(String.format("indexed %d/%d documents (%.0f/s, about %.0f s left)", done, corpus.size(),
@@ -142,23 +138,6 @@ public class Evaluation {
         Instant now = Instant.now();
         return new Offer(id, "eval", document.id(), document.title(), description, document.language(), null, null,
                 null, null, null, null, null, null, null, null, OfferStatus.OPEN, now, now);
-    }
-
-    private Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("fusion", fusion.method().name());
-        settings.put("fusion.candidates", Integer.toString(fusion.candidates()));
-        settings.put("fusion.rrf-k", Integer.toString(fusion.rrfK()));
-        settings.put("fusion.weights", String.format("covered dense:keyword %d:%d, uncovered %d:%d",
-                fusion.coveredDenseWeight(), fusion.coveredKeywordWeight(), fusion.uncoveredDenseWeight(),
-                fusion.uncoveredKeywordWeight()));
-        settings.put("keywords.k1", Double.toString(keywords.k1()));
-        settings.put("keywords.b", Double.toString(keywords.b()));
-        settings.put("keywords.average-length", Double.toString(keywords.averageLength()));
-        settings.put("keywords.title-weight", Double.toString(keywords.titleWeight()));
-        settings.put("keywords.subword-languages", String.join(",", keywords.subwordLanguages()));
-        settings.put("keywords.subword-weight", Double.toString(keywords.subwordWeight()));
-        return settings;
     }
 
     private static double round(double seconds) {

@@ -13,11 +13,11 @@ import java.util.List;
  *                      offer's dense rank is its best over the windows, because the part of a CV that says what
  *                      the person does can be anywhere in it (embeddings/README.md, "Long texts")
  * @param keywords      query keyword vector, or null; an empty one matches nothing
- * @param denseWeight   how many times the dense list counts in the fusion (at least 1)
- * @param keywordWeight how many times the keyword list counts in the fusion (at least 1)
+ * @param modelCoversLanguage whether the embedding model was trained for the filter's language: the fusion weighs
+ *                      the dense side more where it was (see {@link FusionSettings})
  */
 public record IndexQuery(List<float[]> dense, KeywordVector keywords, IndexFilter filter, int limit, int offset,
-                         int denseWeight, int keywordWeight) {
+                         boolean modelCoversLanguage) {
 
     public IndexQuery {
         if (dense != null && dense.isEmpty()) {
@@ -26,13 +26,10 @@ public record IndexQuery(List<float[]> dense, KeywordVector keywords, IndexFilte
         if (dense == null && keywords == null) {
             throw new IllegalArgumentException("a query needs a dense vector, a keyword vector or both");
         }
-        if (denseWeight < 1 || keywordWeight < 1) {
-            throw new IllegalArgumentException("fusion weights are whole numbers from 1");
-        }
     }
 
-    /** A dense-only query (no fusion, so no weights). */
+    /** A dense-only query (no fusion, so coverage does not matter). */
     public static IndexQuery dense(float[] vector, IndexFilter filter, int limit, int offset) {
-        return new IndexQuery(List.of(vector), null, filter, limit, offset, 1, 1);
+        return new IndexQuery(List.of(vector), null, filter, limit, offset, true);
     }
 }

@@ -74,9 +74,10 @@ public class OfferIndex {
     static final String PASSAGE_TEXTS = "passages";
     /**
      * Layout of the collection, part of its name: a collection made before the keyword and passage vectors existed
-     * (no suffix) is never reused, and OfferIndexer fills the new one from PostgreSQL at startup.
+     * (no suffix), or before passages were cut at semicolons and embedded as queries (v2), is never reused, and
+     * OfferIndexer fills the new one from PostgreSQL at startup.
      */
-    static final String LAYOUT = "v2";
+    static final String LAYOUT = "v3";
     private static final Map<String, PayloadSchemaType> FILTERED_FIELDS = Map.of(
             "language", PayloadSchemaType.Keyword,
             "country", PayloadSchemaType.Keyword,
@@ -87,13 +88,17 @@ public class OfferIndex {
     private final QdrantClient client;
     private final QdrantSettings settings;
     private final FusionSettings fusion;
+    private final WeightedFusionSettings weightedSettings;
+    private final WeightedFusion weighted = new WeightedFusion(DENSE_VECTOR, PASSAGE_VECTORS, KEYWORD_VECTOR);
     private final String collection;
     private final int dimension;
 
-    public OfferIndex(QdrantClient client, QdrantSettings settings, FusionSettings fusion, EmbeddingEngine engine) {
+    public OfferIndex(QdrantClient client, QdrantSettings settings, FusionSettings fusion,
+                      WeightedFusionSettings weightedSettings, EmbeddingEngine engine) {
         this.client = client;
         this.settings = settings;
         this.fusion = fusion;
+        this.weightedSettings = weightedSettings;
         this.collection = settings.collectionPrefix() + "_" + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_")
                 + "_" + LAYOUT;
         this.dimension = engine.dimension();
@@ -109,7 +114,8 @@ public class OfferIndex {
             return false;
         }
         VectorParams dense = VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build();
-        // Passages are only read back by id, never searched: no HNSW graph (m = 0), half-precision, on disk.
+        // Passages are never searched on their own, only read back by id (highlights) or scored for the candidates
+        // of a hybrid search: no HNSW graph (m = 0), half-precision, on disk.
         VectorParams passages = VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine)
                 .setMultivectorConfig(MultiVectorConfig.newBuilder().setComparator(MultiVectorComparator.MaxSim))
                 .setHnswConfig(HnswConfigDiff.newBuilder().setM(0))
@@ -158,10 +164,8 @@ public class OfferIndex {
 
     /**
      * Ranked offer ids for a dense query, a keyword query, or both fused. A hybrid query is one Query API call: dense
-     * and keyword prefetches, each filtered and {@code candidates} deep (at least one page past the offset), fused by
-     * RRF or DBSF; offset and limit apply to the fused list. Qdrant 1.16's fusions take no weights, so a list with
-     * weight n is prefetched n times: in RRF that is exactly a weight (n / (k + rank)), in DBSF n times its
-     * normalised score. A repeat costs one more small search inside the same call (see docs/search-quality.md).
+     * and keyword prefetches, each filtered and {@code candidates} deep (at least one page past the offset), fused
+     * (see {@link #fuse}); offset and limit apply to the fused list.
      */
     public List<IndexHit> search(IndexQuery query) {
         Filter filter = toQdrant(query.filter());
@@ -173,15 +177,7 @@ public class OfferIndex {
                 .setWithPayload(enable(false));
         boolean keywords = query.keywords() != null && !query.keywords().isEmpty();
         if (query.dense() != null && keywords) {
-            int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
-            PrefetchQuery dense = denseCandidates(query.dense(), filter, depth);
-            PrefetchQuery keywordList = PrefetchQuery.newBuilder().setQuery(sparse(query.keywords()))
-                    .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth).build();
-            request.addAllPrefetch(Collections.nCopies(query.denseWeight(), dense))
-                    .addAllPrefetch(Collections.nCopies(query.keywordWeight(), keywordList))
-                    .setQuery(fusion.method() == FusionSettings.FusionMethod.RRF
-                            ? rrf()
-                            : QueryFactory.fusion(Fusion.DBSF));
+            fuse(request, query, filter);
         } else if (query.dense() != null && query.dense().size() > 1) {
             return bestWindow(query, filter);
         } else if (query.dense() != null) {
@@ -195,6 +191,39 @@ public class OfferIndex {
         return points.stream()
                 .map(p -> new IndexHit(UUID.fromString(p.getId().getUuid()), p.getScore()))
                 .toList();
+    }
+
+    /**
+     * WEIGHTED: the two lists merged, every candidate re-scored by offer vector, passages and keywords, and the
+     * scores added by a formula ({@link WeightedFusion}). RRF and DBSF: Qdrant 1.16's fusions take no weights, so a
+     * list with weight n is prefetched n times; in RRF that is exactly a weight (n / (k + rank)), in DBSF n times its
+     * normalised score. A repeat costs one more small search inside the same call (see docs/search-quality.md).
+     */
+    private void fuse(QueryPoints.Builder request, IndexQuery query, Filter filter) {
+        int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
+        PrefetchQuery dense = denseCandidates(query.dense(), filter, depth);
+        Query keywords = sparse(query.keywords());
+        PrefetchQuery keywordList = PrefetchQuery.newBuilder().setQuery(keywords)
+                .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth).build();
+        boolean covered = query.modelCoversLanguage();
+        switch (fusion.method()) {
+            case WEIGHTED -> {
+                // RRF here only merges the two lists; the formula alone orders them.
+                PrefetchQuery candidates = PrefetchQuery.newBuilder().addPrefetch(dense).addPrefetch(keywordList)
+                        .setQuery(rrf()).setFilter(filter).setLimit(2 * depth).build();
+                request.addAllPrefetch(weighted.prefetches(candidates, query.dense(), keywords, filter, 2 * depth))
+                        .setQuery(weighted.formula(query.dense().size(),
+                                WeightedFusion.Weights.of(weightedSettings, covered)));
+            }
+            case RRF, DBSF -> request
+                    .addAllPrefetch(Collections.nCopies(covered ? fusion.coveredDenseWeight()
+                            : fusion.uncoveredDenseWeight(), dense))
+                    .addAllPrefetch(Collections.nCopies(covered ? fusion.coveredKeywordWeight()
+                            : fusion.uncoveredKeywordWeight(), keywordList))
+                    .setQuery(fusion.method() == FusionSettings.FusionMethod.RRF
+                            ? rrf()
+                            : QueryFactory.fusion(Fusion.DBSF));
+        }
     }
 
     /**

@@ -77,7 +77,7 @@ public class OfferIndexer {
 
     private boolean tryIndex(List<Offer> offers) {
         try {
-            index.upsert(vectors.compute(offers, true));
+            index.upsert(vectors.compute(offers));
             store.markIndexed(offers);
             return true;
         } catch (IndexUnavailableException e) {

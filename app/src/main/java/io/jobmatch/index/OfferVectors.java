@@ -2,6 +2,7 @@ package io.jobmatch.index;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.TextEmbedding;
+import io.jobmatch.embeddings.TextKind;
 import io.jobmatch.keywords.Keywords;
 import io.jobmatch.offers.Offer;
 import jakarta.inject.Singleton;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * Computes what is indexed for offers: the dense embedding of title and description, the keyword vector analysed in
- * the offer's language, and (for the live index) the embedded passages. Shared by the indexer and the evaluation, so
- * both rank the same vectors.
+ * the offer's language, and the embedded passages. Shared by the indexer and the evaluation, so both rank the same
+ * vectors.
  */
 @Singleton
 public class OfferVectors {
@@ -28,12 +29,11 @@ public class OfferVectors {
     }
 
     /**
-     * @param withPassages whether to embed the passages too (when enabled in configuration); the evaluation ranks
-     *                     only and leaves them out
+     * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them.
      */
-    public List<IndexedOffer> compute(List<Offer> offers, boolean withPassages) {
+    public List<IndexedOffer> compute(List<Offer> offers) {
         List<TextEmbedding> dense = engine.embedPassages(offers.stream().map(Offer::searchableText).toList());
-        List<OfferPassages> offerPassages = withPassages && passages.enabled()
+        List<OfferPassages> offerPassages = passages.enabled()
                 ? embedPassages(offers)
                 : offers.stream().map(offer -> OfferPassages.NONE).toList();
         List<IndexedOffer> indexed = new ArrayList<>(offers.size());
@@ -45,12 +45,17 @@ public class OfferVectors {
         return indexed;
     }
 
-    /** All offers' passages go to the engine in one call, so its length-grouped batching sees all of them. */
+    /**
+     * All offers' passages go to the engine in one call, so its length-grouped batching sees all of them. They are
+     * embedded as queries, not passages: a passage is compared with a CV window or a job title, text of the same
+     * kind, and e5 models are trained to compare such symmetric pairs with the query prefix on both sides (it
+     * measured better than the passage prefix, docs/search-quality.md).
+     */
     private List<OfferPassages> embedPassages(List<Offer> offers) {
         List<List<String>> texts = offers.stream()
                 .map(offer -> PassageSplitter.split(offer.description(), offer.language(), passages.max()))
                 .toList();
-        List<TextEmbedding> vectors = engine.embedPassages(texts.stream().flatMap(List::stream).toList());
+        List<TextEmbedding> vectors = engine.embed(TextKind.QUERY, texts.stream().flatMap(List::stream).toList());
         List<OfferPassages> result = new ArrayList<>(offers.size());
         int next = 0;
         for (List<String> offerTexts : texts) {

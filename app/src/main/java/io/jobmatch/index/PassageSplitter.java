@@ -2,14 +2,18 @@ package io.jobmatch.index;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Cuts an offer's description into sentence-level passages: first at line breaks (offers are mostly bullet lists),
- * then at sentence ends as the JDK's sentence BreakIterator for the offer's locale sees them (it knows no
- * abbreviations: "z. B." ends a sentence). Bullets are dropped; a passage without at least three letters is noise,
- * one longer than {@link #MAX_CHARS} characters is cut at a space so a highlight stays readable.
+ * then at semicolons (they separate list items, "Java; Kotlin; Scala", or clauses that stand alone), then at
+ * sentence ends as the JDK's sentence BreakIterator for the offer's locale sees them (it knows no abbreviations:
+ * "z. B." ends a sentence). Bullets are dropped; a passage without at least three letters is noise, one longer than
+ * {@link #MAX_CHARS} characters is cut at a space so a highlight stays readable, and a passage that repeats an
+ * earlier one (ignoring case) is dropped: it would score the same and take the place of another.
  */
 final class PassageSplitter {
 
@@ -21,21 +25,21 @@ final class PassageSplitter {
 
     static List<String> split(String description, String language, int max) {
         Locale locale = Locale.forLanguageTag(language == null ? "" : language);
-        List<String> passages = new ArrayList<>();
-        for (String line : description.split("\\R")) {
+        Map<String, String> passages = new LinkedHashMap<>();
+        for (String item : description.split("\\R|;")) {
             BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
-            sentences.setText(line);
+            sentences.setText(item);
             int start = sentences.first();
             for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-                for (String piece : cut(clean(line.substring(start, end)))) {
+                for (String piece : cut(clean(item.substring(start, end)))) {
                     if (passages.size() == max) {
-                        return passages;
+                        return List.copyOf(passages.values());
                     }
-                    passages.add(piece);
+                    passages.putIfAbsent(piece.toLowerCase(locale), piece);
                 }
             }
         }
-        return passages;
+        return List.copyOf(passages.values());
     }
 
     private static String clean(String sentence) {

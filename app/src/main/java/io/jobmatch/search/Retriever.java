@@ -2,7 +2,6 @@ package io.jobmatch.search;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.TextEmbedding;
-import io.jobmatch.index.FusionSettings;
 import io.jobmatch.index.IndexFilter;
 import io.jobmatch.index.IndexQuery;
 import io.jobmatch.index.OfferIndex;
@@ -24,24 +23,19 @@ public class Retriever {
     private final EmbeddingEngine engine;
     private final Keywords keywords;
     private final OfferIndex index;
-    private final FusionSettings fusion;
 
-    public Retriever(EmbeddingEngine engine, Keywords keywords, OfferIndex index, FusionSettings fusion) {
+    public Retriever(EmbeddingEngine engine, Keywords keywords, OfferIndex index) {
         this.engine = engine;
         this.keywords = keywords;
         this.index = index;
-        this.fusion = fusion;
     }
 
     public Ranking rank(String text, IndexFilter filter, SearchMode mode, int limit, int offset) {
         String language = filter.language().orElse(null);
         TextEmbedding embedding = mode.usesDense() ? engine.embedQuery(text) : null;
         KeywordQuery query = keywords.query(text, language);
-        boolean covered = modelCovers(language);
         IndexQuery indexQuery = new IndexQuery(embedding == null ? null : embedding.chunkVectors(),
-                mode.usesKeywords() ? query.vector() : null, filter, limit, offset,
-                covered ? fusion.coveredDenseWeight() : fusion.uncoveredDenseWeight(),
-                covered ? fusion.coveredKeywordWeight() : fusion.uncoveredKeywordWeight());
+                mode.usesKeywords() ? query.vector() : null, filter, limit, offset, modelCovers(language));
         return new Ranking(index.search(indexQuery), embedding, query);
     }
 

@@ -3,11 +3,13 @@ package io.jobmatch.index;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** How an offer's description becomes the passages that highlights are chosen from. */
+/** How an offer's description becomes the passages that hybrid search scores and highlights show. */
 class PassageSplitterTest {
 
     @Test
@@ -25,11 +27,22 @@ class PassageSplitterTest {
 
     @Test
     void longSentencesAreCutAtASpaceAndTheCountIsCapped() {
-        String longSentence = "word ".repeat(200).strip() + ".";
+        String longSentence = IntStream.range(0, 200).mapToObj(i -> "word" + i).collect(Collectors.joining(" ")) + ".";
 
         List<String> pieces = PassageSplitter.split(longSentence, "en", 40);
         assertTrue(pieces.size() >= 3, pieces.toString());
         pieces.forEach(piece -> assertTrue(piece.length() <= 400 && !piece.startsWith(" ") && !piece.endsWith(" ")));
         assertEquals(2, PassageSplitter.split("One here. Two here. Three here.", "en", 2).size());
+    }
+
+    @Test
+    void semicolonsSeparateListItemsAndRepeatsAreDropped() {
+        String description = """
+                Lorry driver; HGV driver; truck driver
+                You load the lorry; you plan the route.
+                hgv DRIVER""";
+
+        assertEquals(List.of("Lorry driver", "HGV driver", "truck driver", "You load the lorry",
+                "you plan the route."), PassageSplitter.split(description, "en", 40));
     }
 }

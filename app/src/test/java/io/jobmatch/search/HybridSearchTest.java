@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +51,27 @@ class HybridSearchTest extends ServiceTest {
         assertTrue(dense.contains("kotlin-server") && !keyword.contains("kotlin-server"),
                 "only the model finds the paraphrase: dense " + dense + ", keyword " + keyword);
         assertTrue(hybrid.containsAll(List.of("claims-camunda", "kotlin-server")), "hybrid has both: " + hybrid);
+    }
+
+    /**
+     * The weighted fusion's score, recomputed from what the other modes and the highlights report: the offer's
+     * cosine (dense mode), its best passage's cosine (the first highlight) and its BM25 (keyword mode; 0 when no word
+     * is shared), with the English weights 1, 1 and 0.1 and the saturation 20 of the defaults.
+     */
+    @Test
+    void hybridScoreIsTheWeightedSumOfCosineBestPassageAndSaturatedBm25() {
+        Map<String, Double> cosine = scores(search(CV, "dense", 100));
+        Map<String, Double> bm25 = scores(search(CV, "keyword", 100));
+        JsonNode hybrid = search(CV, "hybrid", 100).get("results");
+
+        assertTrue(hybrid.size() >= bm25.size(), "every keyword match is a candidate: " + hybrid.size());
+        for (JsonNode result : hybrid) {
+            String id = result.at("/offer/externalId").asText();
+            double keyword = bm25.getOrDefault(id, 0.0);
+            double expected = cosine.get(id) + result.at("/highlights/0/similarity").asDouble()
+                    + 0.1 * keyword / (keyword + 20);
+            assertEquals(expected, result.get("score").asDouble(), 2e-3, id);
+        }
     }
 
     @Test
@@ -102,6 +125,13 @@ class HybridSearchTest extends ServiceTest {
         assertEquals(200, response.status(), response.body());
         assertEquals(mode, response.json().get("mode").asText());
         return response.json();
+    }
+
+    private static Map<String, Double> scores(JsonNode body) {
+        Map<String, Double> scores = new HashMap<>();
+        body.get("results").forEach(result -> scores.put(result.at("/offer/externalId").asText(),
+                result.get("score").asDouble()));
+        return scores;
     }
 
     private static List<String> ranked(JsonNode body) {
