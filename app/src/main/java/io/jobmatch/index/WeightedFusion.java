@@ -76,31 +76,33 @@ final class WeightedFusion {
      * passages) scores 0 there.
      */
     Query formula(int windows, Weights weights) {
-        List<Expression> windowScores = new ArrayList<>(windows);
         Formula.Builder formula = Formula.newBuilder();
+        List<Expression> windowScores = new ArrayList<>(windows);
         for (int i = 0; i < windows + 2; i++) {
             formula.putDefaults(score(i), value(0.0));
-        }
-        for (int i = 0; i < windows; i++) {
-            windowScores.add(variable(score(i)));
+            if (i < windows) {
+                windowScores.add(variable(score(i)));
+            }
         }
         Expression dense = windows == 1 ? windowScores.getFirst() : smoothMax(windowScores);
         Expression passages = times(1.0 / windows, variable(score(windows)));
         Expression bm25 = variable(score(windows + 1));
         Expression keywords = div(DivExpression.newBuilder().setLeft(bm25)
-                .setRight(sum(SumExpression.newBuilder().addAllSum(List.of(bm25,
-                        constant((float) weights.keywordSaturation()))).build())).build());
-        return QueryFactory.formula(formula.setExpression(sum(SumExpression.newBuilder().addAllSum(List.of(
+                .setRight(sumOf(List.of(bm25, constant((float) weights.keywordSaturation())))).build());
+        return QueryFactory.formula(formula.setExpression(sumOf(List.of(
                 times(weights.dense(), dense),
                 times(weights.passages(), passages),
-                times(weights.keywords(), keywords))).build())).build());
+                times(weights.keywords(), keywords)))).build());
     }
 
     private static Expression smoothMax(List<Expression> scores) {
-        List<Expression> exponentials = scores.stream()
+        return times(SMOOTH_MAX_TEMPERATURE, ln(sumOf(scores.stream()
                 .map(score -> exp(times(1.0 / SMOOTH_MAX_TEMPERATURE, score)))
-                .toList();
-        return times(SMOOTH_MAX_TEMPERATURE, ln(sum(SumExpression.newBuilder().addAllSum(exponentials).build())));
+                .toList())));
+    }
+
+    private static Expression sumOf(List<Expression> terms) {
+        return sum(SumExpression.newBuilder().addAllSum(terms).build());
     }
 
     private static Expression times(double factor, Expression expression) {
