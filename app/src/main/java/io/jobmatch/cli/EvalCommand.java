@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -83,16 +84,34 @@ public class EvalCommand implements Runnable {
         err.printf("eval: %d documents, %d queries (%s)%n", data.documents().size(), data.queries().size(),
                 String.join(",", data.queryLanguages()));
         Path scratch = scratchDir();
-        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(throwAway(scratch), false);
-             ApplicationContext context = evalContext(infrastructure)) {
-            EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes,
-                    line -> {
-                        err.println("eval: " + line);
-                        err.flush();
-                    });
-            print(report, spec.commandLine().getOut());
-        } finally {
+        AtomicReference<LocalInfrastructure> servers = new AtomicReference<>();
+        Runnable cleanUp = () -> {
+            LocalInfrastructure started = servers.getAndSet(null);
+            if (started != null) {
+                started.close();
+            }
             delete(scratch);
+        };
+        // A SIGTERM runs shutdown hooks, not this method's finally block: the hook stops Qdrant and deletes scratch.
+        Thread hook = new Thread(cleanUp, "eval-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            servers.set(LocalInfrastructure.start(throwAway(scratch), false));
+            try (ApplicationContext context = evalContext(servers.get())) {
+                EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes,
+                        line -> {
+                            err.println("eval: " + line);
+                            err.flush();
+                        });
+                print(report, spec.commandLine().getOut());
+            }
+        } finally {
+            cleanUp.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to; both clean-ups are idempotent
+            }
         }
     }
 
@@ -169,6 +188,9 @@ public class EvalCommand implements Runnable {
     }
 
     private void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.jobmatch.index;
 
 import io.jobmatch.web.ApiException;
+import io.jobmatch.web.ApiExceptionHandler;
 import io.jobmatch.web.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,9 +21,7 @@ class IndexUnavailableHandler implements ExceptionHandler<IndexUnavailableExcept
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, IndexUnavailableException exception) {
         LOG.warn("Vector index unavailable for {}", request.getPath(), exception);
-        ApiException unavailable = ApiException.unavailable("The vector index is unavailable; retry shortly");
-        return HttpResponse.<Problem>status(unavailable.status())
-                .contentType(Problem.MEDIA_TYPE)
-                .body(unavailable.toProblem(request.getPath()));
+        return ApiExceptionHandler.response(request,
+                ApiException.unavailable("The vector index is unavailable; retry shortly"));
     }
 }

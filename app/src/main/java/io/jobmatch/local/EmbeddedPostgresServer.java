@@ -21,6 +21,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** Stops a PostgreSQL that a dead jobmatch left running on this directory; call only under the data-dir lock. */
+    static void clearLeftover(Path dataDirectory) {
+        LeftoverServer.clear(dataDirectory.resolve("postmaster.pid"),
+                LeftoverServer.runsOn("postgres", dataDirectory), "PostgreSQL");
+    }
+
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory.getParent());
@@ -32,11 +38,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
+            // Fast shutdown (SIGINT) if this JVM dies: no client is left to wait for.
+            ServerWatchdog.watch(postmasterPid(dataDirectory), "INT", "PostgreSQL");
             LOG.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDirectory);
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** The postmaster writes its pid on the first line of postmaster.pid; pg_ctl started it, not this JVM. */
+    private static long postmasterPid(Path dataDirectory) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
     }
 
     public String jdbcUrl() {

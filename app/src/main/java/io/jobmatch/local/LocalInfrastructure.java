@@ -3,6 +3,7 @@ package io.jobmatch.local;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * Entry point of the local-servers feature: starts what is not configured as external (PostgreSQL, Qdrant) before
  * the service's context exists, and hands the context the properties that point at them. Closing stops them in
- * reverse order.
+ * reverse order. Each server has a watchdog process that stops it if this JVM dies without closing it.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -23,19 +24,26 @@ public final class LocalInfrastructure implements AutoCloseable {
     private LocalInfrastructure() {
     }
 
-    /** Starts embedded PostgreSQL unless a JDBC URL is configured, and local Qdrant unless a host is. */
+    /**
+     * Starts embedded PostgreSQL unless a JDBC URL is configured, and local Qdrant unless a host is. The data
+     * directory is locked first; servers that a dead jobmatch left running on it are stopped before new ones start.
+     */
     public static LocalInfrastructure start(LocalSettings settings, boolean needsDatabase) {
         LocalInfrastructure infrastructure = new LocalInfrastructure();
         try {
+            infrastructure.started.add(DataDirLock.acquire(settings.dataDir()));
             if (needsDatabase && settings.jdbcUrl().isEmpty()) {
-                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                        settings.dataDir().resolve("postgres"), settings.postgresPort());
+                Path directory = settings.dataDir().resolve("postgres");
+                EmbeddedPostgresServer.clearLeftover(directory);
+                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory, settings.postgresPort());
                 infrastructure.started.add(postgres);
                 infrastructure.properties.putAll(postgres.properties());
             }
             if (settings.qdrantHost().isEmpty()) {
-                LocalQdrantServer qdrant = LocalQdrantServer.start(settings.qdrantBinary(),
-                        settings.dataDir().resolve("qdrant"), settings.qdrantHttpPort(), settings.qdrantGrpcPort());
+                Path directory = settings.dataDir().resolve("qdrant");
+                LocalQdrantServer.clearLeftover(directory);
+                LocalQdrantServer qdrant = LocalQdrantServer.start(settings.qdrantBinary(), directory,
+                        settings.qdrantHttpPort(), settings.qdrantGrpcPort());
                 infrastructure.started.add(qdrant);
                 infrastructure.properties.putAll(qdrant.properties());
             }
@@ -52,7 +60,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();

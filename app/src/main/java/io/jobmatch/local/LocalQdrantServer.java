@@ -26,14 +26,26 @@ public final class LocalQdrantServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalQdrantServer.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final String PID_FILE = "qdrant.pid";
+
     private final Process process;
+    private final Path directory;
     private final int httpPort;
     private final int grpcPort;
 
-    private LocalQdrantServer(Process process, int httpPort, int grpcPort) {
+    private LocalQdrantServer(Process process, Path directory, int httpPort, int grpcPort) {
         this.process = process;
+        this.directory = directory;
         this.httpPort = httpPort;
         this.grpcPort = grpcPort;
+    }
+
+    /**
+     * Stops a Qdrant that a dead jobmatch left running on this directory, found through the pid file written at
+     * start: two Qdrant processes must never share one storage. Call only under the data-dir lock.
+     */
+    static void clearLeftover(Path directory) {
+        LeftoverServer.clear(directory.resolve(PID_FILE), LeftoverServer.runsIn("qdrant", directory), "Qdrant");
     }
 
     public static LocalQdrantServer start(Path binary, Path directory, int httpPort, int grpcPort) {
@@ -53,7 +65,10 @@ public final class LocalQdrantServer implements AutoCloseable {
             env.put("QDRANT__STORAGE__STORAGE_PATH", directory.resolve("storage").toString());
             env.put("QDRANT__STORAGE__SNAPSHOTS_PATH", directory.resolve("snapshots").toString());
             env.put("QDRANT__TELEMETRY_DISABLED", "true");
-            LocalQdrantServer server = new LocalQdrantServer(builder.start(), http, grpc);
+            Process process = builder.start();
+            Files.writeString(directory.resolve(PID_FILE), Long.toString(process.pid()));
+            ServerWatchdog.watch(process.pid(), "TERM", "Qdrant");
+            LocalQdrantServer server = new LocalQdrantServer(process, directory, http, grpc);
             server.awaitReady(directory);
             LOG.info("Local Qdrant {} started (gRPC {}, HTTP {}) with storage in {}", QdrantBinary.VERSION, grpc,
                     http, directory);
@@ -112,6 +127,11 @@ public final class LocalQdrantServer implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(directory.resolve(PID_FILE));
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}", directory.resolve(PID_FILE), e);
         }
     }
 

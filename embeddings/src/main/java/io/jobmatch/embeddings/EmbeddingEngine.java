@@ -1,5 +1,6 @@
 package io.jobmatch.embeddings;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +33,12 @@ public final class EmbeddingEngine implements AutoCloseable {
      */
     static final int MAX_BATCH_TOKENS = 8_192;
 
+    /**
+     * How long {@link #close} waits for a model call in flight before it gives up freeing native memory. One call is
+     * at most {@link #MAX_BATCH_TOKENS} tokens, about 2 s on two busy cores.
+     */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
     /** Float32 models differ by rounding noise (about 1e-7) between batched and single runs; quantised ones by 1e-2. */
     private static final float BATCH_INVARIANCE_TOLERANCE = 1e-5f;
 
@@ -42,6 +49,7 @@ public final class EmbeddingEngine implements AutoCloseable {
     private final TextChunker chunker = new TextChunker(OVERLAP_TOKENS);
     private final EmbeddingCache cache;
     private final boolean batchInvariant;
+    private volatile boolean closed;
 
     private EmbeddingEngine(ModelManifest manifest, EngineOptions options, ModelTokenizer tokenizer, OnnxEncoder encoder) {
         this.manifest = manifest;
@@ -124,8 +132,12 @@ public final class EmbeddingEngine implements AutoCloseable {
     /**
      * @throws IllegalArgumentException when a text is empty, whitespace-only, has no token the model can read, or is
      *                                  longer than {@link #MAX_TEXT_CHARS}; nothing is embedded then
+     * @throws EngineClosedException    once {@link #close} has begun, even midway through the texts
      */
     public List<TextEmbedding> embed(TextKind kind, List<String> texts) {
+        if (closed) {
+            throw new EngineClosedException("embedding engine " + manifest.name());
+        }
         for (int i = 0; i < texts.size(); i++) {
             checkAcceptable(texts.get(i), texts.size() == 1 ? "" : " (text " + i + ")");
         }
@@ -307,10 +319,15 @@ public final class EmbeddingEngine implements AutoCloseable {
         return encoder;
     }
 
+    /**
+     * Refuses new calls at once, then frees the model and the tokenizer as soon as the calls already inside them
+     * return (waiting at most {@link #CLOSE_WAIT} for each). Safe to call while other threads embed.
+     */
     @Override
     public void close() {
-        encoder.close();
-        tokenizer.close();
+        closed = true;
+        encoder.close(CLOSE_WAIT);
+        tokenizer.close(CLOSE_WAIT);
     }
 
     /** One model window of a text being embedded. */

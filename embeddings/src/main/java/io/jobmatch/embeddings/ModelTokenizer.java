@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class ModelTokenizer implements AutoCloseable {
     private final long[] head;
     private final long[] tail;
     private final Map<TextKind, long[]> prefixes = new EnumMap<>(TextKind.class);
+    private final NativeCallGuard guard = new NativeCallGuard("tokenizer");
 
     ModelTokenizer(VerifiedFile tokenizerFile, ModelManifest manifest) {
         try (InputStream in = tokenizerFile.open()) {
@@ -55,13 +57,14 @@ final class ModelTokenizer implements AutoCloseable {
         }
     }
 
+    /** @throws EngineClosedException once {@link #close} has begun */
     TokenizedText tokenize(String text) {
-        return toTokenizedText(text, tokenizer.encode(text, false, false));
+        return toTokenizedText(text, guard.call(() -> tokenizer.encode(text, false, false)));
     }
 
     /** One native call for many texts; the Rust tokenizer parallelises it. */
     List<TokenizedText> tokenize(List<String> texts) {
-        Encoding[] encodings = tokenizer.batchEncode(texts, false, false);
+        Encoding[] encodings = guard.call(() -> tokenizer.batchEncode(texts, false, false));
         TokenizedText[] result = new TokenizedText[encodings.length];
         for (int i = 0; i < encodings.length; i++) {
             result[i] = toTokenizedText(texts.get(i), encodings[i]);
@@ -112,8 +115,13 @@ final class ModelTokenizer implements AutoCloseable {
         return -1;
     }
 
+    /** Waits up to {@code wait} for running calls before freeing the native tokenizer. */
+    void close(Duration wait) {
+        guard.close(wait, tokenizer::close);
+    }
+
     @Override
     public void close() {
-        tokenizer.close();
+        close(EmbeddingEngine.CLOSE_WAIT);
     }
 }

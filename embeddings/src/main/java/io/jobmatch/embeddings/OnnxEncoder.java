@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ final class OnnxEncoder implements AutoCloseable {
     private final boolean takesTokenTypes;
     private final Pooling pooling;
     private final int dimension;
+    private final NativeCallGuard guard = new NativeCallGuard("ONNX Runtime session");
 
     private OnnxEncoder(OrtEnvironment environment, OrtSession session, ModelManifest manifest) throws OrtException {
         this.environment = environment;
@@ -67,7 +69,7 @@ final class OnnxEncoder implements AutoCloseable {
     /** A wrong manifest would otherwise only show up as vectors the index rejects, long after startup. */
     private void checkDimension(ModelManifest manifest) throws OrtException {
         try (OnnxBatch probe = prepare(List.of(new long[] {0, 0}));
-                OrtSession.Result result = run(probe)) {
+                OrtSession.Result result = runUnguarded(probe)) {
             long[] shape = ((OnnxTensor) result.get(0)).getInfo().getShape();
             if (shape.length != 3 || shape[2] != dimension) {
                 throw new ModelIntegrityException(manifest.name() + ": the model outputs shape "
@@ -76,10 +78,17 @@ final class OnnxEncoder implements AutoCloseable {
         }
     }
 
-    /** @return one L2-normalised vector per window, in order */
+    /**
+     * @return one L2-normalised vector per window, in order
+     * @throws EngineClosedException once {@link #close} has begun
+     */
     float[][] encode(List<long[]> windows) {
-        try (OnnxBatch batch = prepare(windows); OrtSession.Result result = run(batch)) {
-            return pool(((OnnxTensor) result.get(0)).getFloatBuffer(), windows, batch.width());
+        try {
+            return guard.call(() -> {
+                try (OnnxBatch batch = prepare(windows); OrtSession.Result result = runUnguarded(batch)) {
+                    return pool(((OnnxTensor) result.get(0)).getFloatBuffer(), windows, batch.width());
+                }
+            });
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on a batch of " + windows.size() + " windows", e);
         }
@@ -116,6 +125,10 @@ final class OnnxEncoder implements AutoCloseable {
 
     /** The bare model call, shared with the benchmark's ceiling measurement. */
     OrtSession.Result run(OnnxBatch batch) throws OrtException {
+        return guard.call(() -> runUnguarded(batch));
+    }
+
+    private OrtSession.Result runUnguarded(OnnxBatch batch) throws OrtException {
         return session.run(batch.inputs(), Set.of(outputName));
     }
 
@@ -138,13 +151,20 @@ final class OnnxEncoder implements AutoCloseable {
         return vectors;
     }
 
+    /** Waits up to {@code wait} for running calls before freeing the session; new calls are refused at once. */
+    void close(Duration wait) {
+        guard.close(wait, () -> {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                throw new IllegalStateException("cannot close the ONNX Runtime session", e);
+            }
+        });
+    }
+
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot close the ONNX Runtime session", e);
-        }
+        close(EmbeddingEngine.CLOSE_WAIT);
     }
 
     /** Input tensors of one padded batch; closing releases their native memory. */
