@@ -25,12 +25,20 @@ public class LanguageDetection {
         return detector.detect(text);
     }
 
-    public boolean isConfident(LanguageGuess guess) {
-        return guess.language() != null && guess.confidence() >= minConfidence;
+    /**
+     * The language of {@code text}, when the detector is confident enough.
+     *
+     * @throws LanguageNotDetectedException saying what was guessed and what is needed
+     */
+    public LanguageGuess require(String text) {
+        LanguageGuess guess = guess(text);
+        if (guess.language() == null || guess.confidence() < minConfidence) {
+            throw new LanguageNotDetectedException(refusal(guess));
+        }
+        return guess;
     }
 
-    /** Why an unconfident guess is refused, for the 400 the client sees. */
-    public String refusal(LanguageGuess guess) {
+    private String refusal(LanguageGuess guess) {
         if (guess.language() == null) {
             return "is required: it was not given and could not be detected from the text";
         }

@@ -1,11 +1,13 @@
 package io.jobmatch.ingest;
 
+import io.jobmatch.embedding.LanguageNotDetectedException;
 import io.jobmatch.offers.OfferDraft;
-import io.jobmatch.offers.OfferInput;
-import io.jobmatch.offers.OfferReader;
+import io.jobmatch.offers.OfferRequest;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.SavedOffer;
+import io.jobmatch.web.Binding;
 import io.jobmatch.web.FieldError;
+import io.jobmatch.web.RequestBinder;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
@@ -23,40 +25,33 @@ public class BulkImporter {
     public static final int MAX_ITEMS = 1_000;
 
     private final OfferService offers;
-    private final OfferInput input;
+    private final RequestBinder binder;
 
-    public BulkImporter(OfferService offers, OfferInput input) {
+    public BulkImporter(OfferService offers, RequestBinder binder) {
         this.offers = offers;
-        this.input = input;
+        this.binder = binder;
     }
 
-    /** One item as read from the request: a JSON value, or why it could not be read (a malformed NDJSON line). */
-    public record Item(JsonNode json, String unreadable) {
-        public static Item of(JsonNode json) {
-            return new Item(json, null);
-        }
-
-        public static Item unreadable(String reason) {
-            return new Item(null, reason);
-        }
-    }
-
-    public BulkResponse importAll(List<Item> items) {
+    public BulkResponse importAll(List<BulkItems.Item> items) {
         BulkItemResult[] results = new BulkItemResult[items.size()];
         List<OfferDraft> drafts = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
+            BulkItems.Item item = items.get(i);
             if (item.unreadable() != null) {
                 results[i] = invalid(i, null, List.of(new FieldError("$", item.unreadable())));
                 continue;
             }
-            OfferReader.Result read = input.read(item.json());
-            if (read.valid()) {
-                drafts.add(read.draft());
-                positions.add(i);
-            } else {
+            Binding<OfferRequest> read = binder.bind(item.json(), OfferRequest.class);
+            if (!read.valid()) {
                 results[i] = invalid(i, externalIdOf(item.json()), read.errors());
+                continue;
+            }
+            try {
+                drafts.add(offers.withLanguage(read.value().toDraft()));
+                positions.add(i);
+            } catch (LanguageNotDetectedException e) {
+                results[i] = invalid(i, read.value().externalId(), List.of(new FieldError("language", e.getMessage())));
             }
         }
         List<SavedOffer> saved = offers.upsertAll(drafts);

@@ -41,14 +41,14 @@ public class SampleOffersLoader {
         return response;
     }
 
-    private List<BulkImporter.Item> sampleItems() {
+    private List<BulkItems.Item> sampleItems() {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Missing classpath resource " + RESOURCE);
             }
             JsonNode root = json.readValue(in.readAllBytes(), JsonNode.class);
-            List<BulkImporter.Item> items = new ArrayList<>();
-            root.values().forEach(node -> items.add(BulkImporter.Item.of(node)));
+            List<BulkItems.Item> items = new ArrayList<>();
+            root.values().forEach(node -> items.add(BulkItems.Item.of(node)));
             return items;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + RESOURCE, e);

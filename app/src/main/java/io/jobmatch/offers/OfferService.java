@@ -1,6 +1,7 @@
 package io.jobmatch.offers;
 
-import io.jobmatch.web.ApiException;
+import io.jobmatch.embedding.LanguageDetection;
+import io.jobmatch.embeddings.LanguageGuess;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
@@ -13,17 +14,37 @@ public class OfferService {
 
     private final OfferStore store;
     private final ApplicationEventPublisher<OffersChanged> events;
+    private final LanguageDetection languages;
 
-    public OfferService(OfferStore store, ApplicationEventPublisher<OffersChanged> events) {
+    public OfferService(OfferStore store, ApplicationEventPublisher<OffersChanged> events,
+                        LanguageDetection languages) {
         this.store = store;
         this.events = events;
+        this.languages = languages;
     }
 
+    /** @throws io.jobmatch.embedding.LanguageNotDetectedException when it has no language and none is detected */
     public SavedOffer upsert(OfferDraft draft) {
-        return upsertAll(List.of(draft)).get(0);
+        return upsertAll(List.of(withLanguage(draft))).get(0);
     }
 
-    /** Stores the drafts in one transaction, then hands them to the index; results keep the drafts' order. */
+    /**
+     * The draft itself when it has a language, otherwise with the one detected from its title and description.
+     *
+     * @throws io.jobmatch.embedding.LanguageNotDetectedException when the detector is not sure
+     */
+    public OfferDraft withLanguage(OfferDraft draft) {
+        if (draft.language() != null) {
+            return draft;
+        }
+        LanguageGuess guess = languages.require(draft.detectableText());
+        return draft.withLanguage(guess.language(), guess.confidence());
+    }
+
+    /**
+     * Stores the drafts, each with a language, in one transaction, then hands them to the index; results keep the
+     * drafts' order.
+     */
     public List<SavedOffer> upsertAll(List<OfferDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
@@ -39,40 +60,24 @@ public class OfferService {
         return saved;
     }
 
+    /** @throws OfferNotFoundException when no offer has this id */
     public Offer get(UUID id) {
-        return store.find(id).orElseThrow(() -> notFound(id));
+        return store.find(id).orElseThrow(() -> new OfferNotFoundException(id));
     }
 
     public List<Offer> getAll(List<UUID> ids) {
         return store.findAll(ids);
     }
 
+    /** @throws OfferNotFoundException when no offer has this id */
     public void delete(UUID id) {
         if (!store.delete(id)) {
-            throw notFound(id);
+            throw new OfferNotFoundException(id);
         }
         events.publishEvent(OffersChanged.deleted(id));
     }
 
     public List<CountryCount> countriesWithOpenOffers(String language) {
         return store.countriesWithOpenOffers(language);
-    }
-
-    /** Parses a path id; a malformed one is the client's error (400), not a missing offer. */
-    public static UUID parseId(String id) {
-        try {
-            UUID uuid = UUID.fromString(id);
-            if (!uuid.toString().equalsIgnoreCase(id)) {
-                throw new IllegalArgumentException("not canonical");
-            }
-            return uuid;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("id", "must be a UUID such as 3f1c2a9e-6d1b-4c55-9a53-2b1f0e8c7d41 (got '"
-                    + id + "')");
-        }
-    }
-
-    private static ApiException notFound(UUID id) {
-        return ApiException.notFound("No offer with id " + id);
     }
 }

@@ -1,63 +1,75 @@
 package io.jobmatch.offers;
 
-import io.jobmatch.web.ApiException;
-import io.jobmatch.web.JsonFields;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.http.annotation.RequestBean;
+import jakarta.validation.Valid;
 
 import java.util.List;
+import java.util.UUID;
 
 /** HTTP adapter for single offers and the per-language country list. */
 @Controller("/api")
 public class OffersController {
 
     private final OfferService offers;
-    private final OfferInput input;
-    private final JsonMapper json;
 
-    public OffersController(OfferService offers, OfferInput input, JsonMapper json) {
+    public OffersController(OfferService offers) {
         this.offers = offers;
-        this.input = input;
-        this.json = json;
     }
 
+    /**
+     * Creates or updates one offer, by {@code source} + {@code externalId}. A missing language is detected from the
+     * title and description, and refused (400 on {@code language}) when the detector is unsure.
+     *
+     * @param offer the offer
+     * @return the stored offer: 201 when created, 200 when updated or unchanged
+     */
     @Post(uri = "/offers", consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<Offer> upsert(@Body byte[] body) {
-        OfferReader.Result read = input.read(JsonFields.parse(json, body));
-        if (!read.valid()) {
-            throw ApiException.invalid(read.errors());
-        }
-        SavedOffer saved = offers.upsert(read.draft());
-        return HttpResponse.<Offer>status(saved.change() == SavedOffer.Change.CREATED ? HttpStatus.CREATED : HttpStatus.OK).body(saved.offer());
+    public HttpResponse<Offer> upsert(@Body @Valid OfferRequest offer) {
+        SavedOffer saved = offers.upsert(offer.toDraft());
+        return HttpResponse.<Offer>status(saved.change() == SavedOffer.Change.CREATED ? HttpStatus.CREATED
+                : HttpStatus.OK).body(saved.offer());
     }
 
+    /**
+     * One stored offer.
+     *
+     * @param id the offer's id
+     * @return the offer (404 when unknown)
+     */
     @Get("/offers/{id}")
-    public Offer get(@PathVariable String id) {
-        return offers.get(OfferService.parseId(id));
+    public Offer get(@PathVariable UUID id) {
+        return offers.get(id);
     }
 
+    /**
+     * Deletes an offer from PostgreSQL and the vector index.
+     *
+     * @param id the offer's id
+     * @return 204 (404 when unknown)
+     */
     @Delete("/offers/{id}")
-    public HttpResponse<Void> delete(@PathVariable String id) {
-        offers.delete(OfferService.parseId(id));
+    public HttpResponse<Void> delete(@PathVariable UUID id) {
+        offers.delete(id);
         return HttpResponse.noContent();
     }
 
+    /**
+     * The countries that have open offers in a language, most offers first: the board's per-language country list.
+     *
+     * @param query the language
+     * @return one entry per country with its count
+     */
     @Get("/countries")
-    public List<CountryCount> countries(@QueryValue(defaultValue = "") String language) {
-        String code = IsoCodes.language(language);
-        if (code == null) {
-            throw ApiException.invalid("language", "is required and " + IsoCodes.notALanguage(language));
-        }
-        return offers.countriesWithOpenOffers(code);
+    public List<CountryCount> countries(@Valid @RequestBean CountriesRequest query) {
+        return offers.countriesWithOpenOffers(query.code());
     }
 }

@@ -12,7 +12,6 @@ import io.jobmatch.index.OfferIndex;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.OfferStatus;
-import io.jobmatch.web.ApiException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -56,13 +55,13 @@ public class SearchService {
                 query.mode());
     }
 
-    /** A search without a language filters on the CV's own language, when the detector is sure of it. */
+    /**
+     * A search without a language filters on the CV's own language, when the detector is sure of it.
+     *
+     * @throws io.jobmatch.embedding.LanguageNotDetectedException when it is not
+     */
     private LanguageGuess detectLanguage(String text) {
-        LanguageGuess guess = languages.guess(text);
-        if (!languages.isConfident(guess)) {
-            throw ApiException.invalid("language", languages.refusal(guess));
-        }
-        return guess;
+        return languages.require(text);
     }
 
     private List<SearchResult> explained(List<SearchResult> results, TextEmbedding embedding, Ranking ranking) {

@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,7 +110,23 @@ class BadInputTest extends ServiceTest {
                 arguments("DELETE", "/api/offers/not-a-uuid", null, 400, "id"),
                 arguments("DELETE", "/api/offers/00000000-0000-0000-0000-000000000000", null, 404, null),
                 arguments("GET", "/api/no-such-route", null, 404, null),
-                arguments("POST", "/api/offers/bulk", "{\"not\": \"an array\"}", 400, "$"));
+                arguments("POST", "/api/offers/bulk", "{\"not\": \"an array\"}", 400, "$"),
+                arguments("POST", "/api/offers/bulk", "null", 400, "$"),
+                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"limit\": \"ten\"}",
+                        400, "limit"),
+                arguments("POST", "/api/search", "{\"limit\": 1e999, \"text\": \"a\"}", 400, "limit"),
+                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"mode\": \"magic\"}",
+                        400, "mode"),
+                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"sort\": \"date\"}",
+                        400, "sort"),
+                arguments("POST", "/api/search", "[\"welder\"]", 400, "$"),
+                arguments("GET", "/api/countries?language=", null, 400, "language"),
+                arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000/similar?limit=ten", null, 400,
+                        "limit"),
+                arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000/similar?limit=500", null, 400,
+                        "limit"),
+                arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000/similar?language=xx", null, 400,
+                        "language"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {3} {4}")
@@ -131,6 +148,34 @@ class BadInputTest extends ServiceTest {
             problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
             assertTrue(fields.contains(field), "errors should name " + field + ": " + response.body());
         }
+    }
+
+    @Test
+    void oneProblemNamesEveryBadFieldByItsJsonPath() {
+        Api.Response response = api.post("/api/offers", "application/json", replace("\"title\": \"Welder\"",
+                "\"title\": 42, \"remote\": \"yes\", \"salary\": {\"max\": \"lots\", \"currency\": \"POUNDS\"}, "
+                        + "\"datePosted\": \"2026-11-20\", \"validThrough\": \"2026-11-01\", \"salery\": 1")
+                .replace("\"en\"", "\"english\""));
+
+        assertEquals(400, response.status(), response.body());
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(List.of("language", "remote", "salary.currency", "salary.max", "salery", "title", "validThrough"),
+                fields, "every bad field at once, wrong JSON types included, by JSON path: " + response.body());
+    }
+
+    @Test
+    void aWrongJsonTypeIsAFieldErrorNextToTheOthers() {
+        Api.Response response = api.post("/api/search", "application/json",
+                "{\"text\": \"welder\", \"language\": \"en\", \"limit\": \"ten\", \"offset\": -1, \"mode\": 3}");
+
+        assertEquals(400, response.status(), response.body());
+        JsonNode errors = response.json().get("errors");
+        assertEquals(3, errors.size(), response.body());
+        assertEquals("limit", errors.at("/0/field").asText());
+        assertEquals("must be an integer", errors.at("/0/message").asText());
+        assertEquals("mode", errors.at("/1/field").asText());
+        assertEquals("offset", errors.at("/2/field").asText());
     }
 
     @AfterAll

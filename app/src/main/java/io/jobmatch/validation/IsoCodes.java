@@ -1,4 +1,4 @@
-package io.jobmatch.offers;
+package io.jobmatch.validation;
 
 import java.util.Locale;
 import java.util.Set;

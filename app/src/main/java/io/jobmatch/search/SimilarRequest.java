@@ -1,0 +1,38 @@
+package io.jobmatch.search;
+
+import io.jobmatch.validation.LanguageCode;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.util.Locale;
+
+/**
+ * The query string of "offers like this one" ({@code GET /api/offers/{id}/similar}).
+ *
+ * @param language      ISO 639-1 language of the offers to return; any language when absent
+ * @param includeClosed whether closed offers (past roles) are returned too (default false)
+ * @param limit         results per page, 1 to 100 (default 10)
+ * @param offset        results to skip, 0 to 1,000 (default 0)
+ */
+@Introspected
+public record SimilarRequest(
+        @Nullable @QueryValue @LanguageCode String language,
+        @Nullable @QueryValue Boolean includeClosed,
+        @Nullable @QueryValue
+        @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
+        @Max(value = SearchQuery.MAX_LIMIT, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
+        Integer limit,
+        @Nullable @QueryValue
+        @Min(value = 0, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
+        @Max(value = SearchQuery.MAX_OFFSET, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
+        Integer offset) {
+
+    SimilarQuery toQuery() {
+        return new SimilarQuery(language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT),
+                Boolean.TRUE.equals(includeClosed), limit == null ? SearchQuery.DEFAULT_LIMIT : limit,
+                offset == null ? 0 : offset);
+    }
+}
