@@ -46,6 +46,8 @@ public class EvalCommand implements Runnable {
     @Inject
     Environment environment;
     @Inject
+    LocalSettings localSettings;
+    @Inject
     JsonMapper json;
     @Spec
     CommandSpec spec;
@@ -148,9 +150,8 @@ public class EvalCommand implements Runnable {
 
     /** Same settings as the service, but a local Qdrant gets scratch storage and free ports of its own. */
     private LocalSettings throwAway(Path scratch) {
-        LocalSettings settings = LocalSettings.from(environment);
-        return new LocalSettings(scratch, settings.jdbcUrl(), settings.postgresPort(), settings.qdrantHost(),
-                settings.qdrantBinary(), 0, 0);
+        return new LocalSettings(scratch, localSettings.jdbcUrl(), localSettings.postgresPort(),
+                localSettings.qdrantHost(), localSettings.qdrantBinary(), 0, 0);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.jobmatch.cli;
 
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.local.LocalSettings;
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,9 @@ public class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Inject
-    Environment environment;
+    LocalSettings localSettings;
+    @Inject
+    SampleSettings samples;
 
     @Option(names = "--no-samples", description = "Do not load the bundled sample offers.")
     boolean noSamples;
@@ -30,15 +31,13 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        RunningService service = RunningService.start(LocalSettings.from(environment), Map.of());
+        RunningService service = RunningService.start(localSettings, Map.of());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
             stopped.countDown();
         }, "jobmatch-shutdown"));
-        boolean loadSamples = !noSamples
-                && service.context().getProperty("jobmatch.samples.load", Boolean.class).orElse(true);
-        if (loadSamples) {
+        if (samples.load() && !noSamples) {
             service.context().getBean(SampleOffersLoader.class).load();
         }
         LOG.info("jobmatch ready on {} in {} ms", service.server().getURL(), (System.nanoTime() - started) / 1_000_000);

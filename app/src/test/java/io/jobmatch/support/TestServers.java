@@ -2,6 +2,7 @@ package io.jobmatch.support;
 
 import io.jobmatch.local.EmbeddedPostgresServer;
 import io.jobmatch.local.LocalQdrantServer;
+import io.jobmatch.local.QdrantBinary;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.qdrant.QdrantContainer;
 
@@ -19,13 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real servers every test talks to, started once per test JVM: PostgreSQL 17 (zonky, the service's own embedded
- * server) and Qdrant 1.16.3 (Testcontainers' Qdrant module when a Docker engine is available, otherwise the same
- * local binary the service runs). Each test class gets its own database and its own collection, so classes do not
- * see each other's offers.
+ * server) and the Qdrant pinned in qdrant.properties (Testcontainers' Qdrant module when a Docker engine is
+ * available, otherwise the same local binary the service runs). Each test class gets its own database and its own
+ * collection, so classes do not see each other's offers.
  */
 public final class TestServers {
 
-    public static final String QDRANT_IMAGE = "qdrant/qdrant:v1.16.3";
+    public static final String QDRANT_IMAGE = "qdrant/qdrant:v" + QdrantBinary.VERSION;
     private static final AtomicInteger CLASSES = new AtomicInteger();
     private static EmbeddedPostgresServer postgres;
     private static String qdrantHost;
@@ -59,7 +60,7 @@ public final class TestServers {
 
     /** The Qdrant binary installed by tools/fetch-qdrant.sh (./jobmatch test runs it first). */
     public static Path qdrantBinary() {
-        return repositoryRoot().resolve(".cache/qdrant/1.16.3/qdrant");
+        return repositoryRoot().resolve(QdrantBinary.DEFAULT_LOCATION);
     }
 
     public static Path repositoryRoot() {
