@@ -29,20 +29,12 @@ public class RankingSettings {
 
     public Map<String, String> describe() {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("fusion", fusion.method().name());
         settings.put("fusion.candidates", Integer.toString(fusion.candidates()));
-        if (fusion.method() == FusionSettings.FusionMethod.WEIGHTED) {
-            settings.put("fusion.weights", String.format(Locale.ROOT,
-                    "covered dense:passages:keywords %s:%s:%s, uncovered %s:%s:%s, keyword saturation %s",
-                    weighted.coveredDense(), weighted.coveredPassages(), weighted.coveredKeywords(),
-                    weighted.uncoveredDense(), weighted.uncoveredPassages(), weighted.uncoveredKeywords(),
-                    weighted.keywordSaturation()));
-        } else {
-            settings.put("fusion.rrf-k", Integer.toString(fusion.rrfK()));
-            settings.put("fusion.weights", String.format("covered dense:keyword %d:%d, uncovered %d:%d",
-                    fusion.coveredDenseWeight(), fusion.coveredKeywordWeight(), fusion.uncoveredDenseWeight(),
-                    fusion.uncoveredKeywordWeight()));
-        }
+        settings.put("fusion.weights", String.format(Locale.ROOT,
+                "covered dense:passages:keywords %s:%s:%s, uncovered %s:%s:%s, keyword saturation %s",
+                weighted.coveredDense(), weighted.coveredPassages(), weighted.coveredKeywords(),
+                weighted.uncoveredDense(), weighted.uncoveredPassages(), weighted.uncoveredKeywords(),
+                weighted.keywordSaturation()));
         settings.put("passages", passages.enabled() ? "up to " + passages.max() + " per document" : "off");
         settings.put("keywords.k1", Double.toString(keywords.k1()));
         settings.put("keywords.b", Double.toString(keywords.b()));

@@ -2,12 +2,7 @@ package io.jobmatch.index;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.jobmatch.embeddings.EmbeddingEngine;
-import io.jobmatch.keywords.KeywordVector;
-import io.jobmatch.offers.Offer;
 import io.qdrant.client.QdrantClient;
-import io.qdrant.client.QueryFactory;
-import io.qdrant.client.ValueFactory;
-import io.qdrant.client.VectorOutputHelper;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.WithVectorsSelectorFactory;
 import io.qdrant.client.grpc.Collections.CollectionStatus;
@@ -24,25 +19,14 @@ import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
-import io.qdrant.client.grpc.Common.Filter;
-import io.qdrant.client.grpc.JsonWithInt.Value;
-import io.qdrant.client.grpc.Points.Fusion;
 import io.qdrant.client.grpc.Points.PointStruct;
-import io.qdrant.client.grpc.Points.PrefetchQuery;
-import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
-import io.qdrant.client.grpc.Points.Rrf;
 import io.qdrant.client.grpc.Points.ScoredPoint;
-import io.qdrant.client.grpc.Points.Vector;
-import io.qdrant.client.grpc.Points.VectorOutput;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,28 +34,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import static io.qdrant.client.ConditionFactory.hasId;
-import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
+import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
+import static io.jobmatch.index.OfferPoints.PASSAGE_TEXTS;
+import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
 import static io.qdrant.client.PointIdFactory.id;
-import static io.qdrant.client.ValueFactory.list;
-import static io.qdrant.client.ValueFactory.value;
-import static io.qdrant.client.VectorFactory.multiVector;
-import static io.qdrant.client.VectorFactory.vector;
-import static io.qdrant.client.VectorsFactory.namedVectors;
-import static io.qdrant.client.WithPayloadSelectorFactory.enable;
 
 /**
- * Qdrant adapter: one point per offer (id = offer UUID) holding the offer's dense vector, its BM25 keyword vector
- * (sparse, IDF applied by Qdrant), its description's passages for highlights, and the payload fields that searches
- * filter on, each with a payload index (an unindexed filter makes filtered search scan everything).
+ * Qdrant adapter: creates the collection and sends the requests, mapping every failure to
+ * {@link IndexUnavailableException}. One point per offer ({@link OfferPoints}) holds the offer's dense vector, its BM25
+ * keyword vector (sparse, IDF applied by Qdrant), its description's passages for highlights, and the payload fields
+ * that searches filter on, each with a payload index (an unindexed filter makes filtered search scan everything);
+ * {@link OfferQueries} builds the searches.
  */
 @Singleton
 public class OfferIndex {
 
-    static final String DENSE_VECTOR = "dense";
-    static final String KEYWORD_VECTOR = "keywords";
-    static final String PASSAGE_VECTORS = "passages";
-    static final String PASSAGE_TEXTS = "passages";
     /**
      * Layout of the collection, part of its name: a collection made before the keyword and passage vectors existed
      * (no suffix), or before passages were cut at semicolons and embedded as queries (v2), is never reused, and
@@ -87,21 +65,18 @@ public class OfferIndex {
 
     private final QdrantClient client;
     private final QdrantSettings settings;
-    private final FusionSettings fusion;
-    private final WeightedFusionSettings weightedSettings;
-    private final WeightedFusion weighted = new WeightedFusion(DENSE_VECTOR, PASSAGE_VECTORS, KEYWORD_VECTOR);
     private final String collection;
     private final int dimension;
+    private final OfferQueries queries;
 
     public OfferIndex(QdrantClient client, QdrantSettings settings, FusionSettings fusion,
-                      WeightedFusionSettings weightedSettings, EmbeddingEngine engine) {
+                      WeightedFusionSettings weights, EmbeddingEngine engine) {
         this.client = client;
         this.settings = settings;
-        this.fusion = fusion;
-        this.weightedSettings = weightedSettings;
         this.collection = settings.collectionPrefix() + "_" + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_")
                 + "_" + LAYOUT;
         this.dimension = engine.dimension();
+        this.queries = new OfferQueries(collection, fusion, weights);
     }
 
     public String collection() {
@@ -138,7 +113,7 @@ public class OfferIndex {
     public void upsert(List<IndexedOffer> offers) {
         for (int from = 0; from < offers.size(); from += settings.upsertBatchSize()) {
             List<PointStruct> points = offers.subList(from, Math.min(offers.size(), from + settings.upsertBatchSize()))
-                    .stream().map(OfferIndex::point).toList();
+                    .stream().map(OfferPoints::point).toList();
             await(client.upsertAsync(collection, points), "upsert points");
         }
     }
@@ -154,8 +129,7 @@ public class OfferIndex {
     public Optional<float[]> vectorOf(UUID offerId) {
         List<RetrievedPoint> points = await(client.retrieveAsync(collection, List.of(id(offerId)), false, true, null),
                 "retrieve point");
-        return points.stream().findFirst().map(point -> toArray(point.getVectors().getVectors().getVectorsMap()
-                .get(DENSE_VECTOR).getDataList()));
+        return points.stream().findFirst().map(OfferPoints::denseVector);
     }
 
     public List<IndexHit> nearest(float[] vector, IndexFilter filter, int limit, int offset) {
@@ -163,104 +137,30 @@ public class OfferIndex {
     }
 
     /**
-     * Ranked offer ids for a dense query, a keyword query, or both fused. A hybrid query is one Query API call: dense
-     * and keyword prefetches, each filtered and {@code candidates} deep (at least one page past the offset), fused
-     * (see {@link #fuse}); offset and limit apply to the fused list.
+     * Ranked offer ids for a dense query, a keyword query, or both fused; a hybrid query is one Query API call
+     * ({@link OfferQueries#ranked}).
      */
     public List<IndexHit> search(IndexQuery query) {
-        Filter filter = toQdrant(query.filter());
-        QueryPoints.Builder request = QueryPoints.newBuilder()
-                .setCollectionName(collection)
-                .setFilter(filter)
-                .setLimit(query.limit())
-                .setOffset(query.offset())
-                .setWithPayload(enable(false));
-        boolean keywords = query.keywords() != null && !query.keywords().isEmpty();
-        if (query.dense() != null && keywords) {
-            fuse(request, query, filter);
-        } else if (query.dense() != null && query.dense().size() > 1) {
-            return bestWindow(query, filter);
-        } else if (query.dense() != null) {
-            request.setQuery(QueryFactory.nearest(query.dense().getFirst())).setUsing(DENSE_VECTOR);
-        } else if (keywords) {
-            request.setQuery(sparse(query.keywords())).setUsing(KEYWORD_VECTOR);
-        } else {
+        if (query.matchesNothing()) {
             return List.of(); // only stop words: no keyword can match
         }
-        List<ScoredPoint> points = await(client.queryAsync(request.build()), "query");
-        return points.stream()
-                .map(p -> new IndexHit(UUID.fromString(p.getId().getUuid()), p.getScore()))
+        if (query.isMultiWindowDense()) {
+            return bestWindow(query);
+        }
+        return await(client.queryAsync(queries.ranked(query)), "query").stream()
+                .map(point -> new IndexHit(OfferPoints.offerId(point.getId()), point.getScore()))
                 .toList();
-    }
-
-    /**
-     * WEIGHTED: the two lists merged, every candidate re-scored by offer vector, passages and keywords, and the
-     * scores added by a formula ({@link WeightedFusion}). RRF and DBSF: Qdrant 1.16's fusions take no weights, so a
-     * list with weight n is prefetched n times; in RRF that is exactly a weight (n / (k + rank)), in DBSF n times its
-     * normalised score. A repeat costs one more small search inside the same call (see docs/search-quality.md).
-     */
-    private void fuse(QueryPoints.Builder request, IndexQuery query, Filter filter) {
-        int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
-        PrefetchQuery dense = denseCandidates(query.dense(), filter, depth);
-        Query keywords = sparse(query.keywords());
-        PrefetchQuery keywordList = PrefetchQuery.newBuilder().setQuery(keywords)
-                .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth).build();
-        boolean covered = query.modelCoversLanguage();
-        switch (fusion.method()) {
-            case WEIGHTED -> {
-                // RRF here only merges the two lists; the formula alone orders them.
-                PrefetchQuery candidates = PrefetchQuery.newBuilder().addPrefetch(dense).addPrefetch(keywordList)
-                        .setQuery(rrf()).setFilter(filter).setLimit(2 * depth).build();
-                request.addAllPrefetch(weighted.prefetches(candidates, query.dense(), keywords, filter, 2 * depth))
-                        .setQuery(weighted.formula(query.dense().size(),
-                                WeightedFusion.Weights.of(weightedSettings, covered)));
-            }
-            case RRF, DBSF -> request
-                    .addAllPrefetch(Collections.nCopies(covered ? fusion.coveredDenseWeight()
-                            : fusion.uncoveredDenseWeight(), dense))
-                    .addAllPrefetch(Collections.nCopies(covered ? fusion.coveredKeywordWeight()
-                            : fusion.uncoveredKeywordWeight(), keywordList))
-                    .setQuery(fusion.method() == FusionSettings.FusionMethod.RRF
-                            ? rrf()
-                            : QueryFactory.fusion(Fusion.DBSF));
-        }
-    }
-
-    /**
-     * The dense candidate list of a hybrid query. For a multi-window query each window is searched on its own and the
-     * lists are fused by rank inside Qdrant, so an offer close to any one window ranks high.
-     */
-    private PrefetchQuery denseCandidates(List<float[]> windows, Filter filter, int depth) {
-        if (windows.size() == 1) {
-            return nearestPrefetch(windows.getFirst(), filter, depth);
-        }
-        PrefetchQuery.Builder fused = PrefetchQuery.newBuilder().setFilter(filter).setLimit(depth)
-                .setQuery(rrf());
-        windows.forEach(window -> fused.addPrefetch(nearestPrefetch(window, filter, depth)));
-        return fused.build();
-    }
-
-    private Query rrf() {
-        return QueryFactory.rrf(Rrf.newBuilder().setK(fusion.rrfK()).build());
-    }
-
-    private static PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {
-        return PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(vector))
-                .setUsing(DENSE_VECTOR).setFilter(filter).setLimit(depth).build();
     }
 
     /**
      * Dense mode with a multi-window query: each window searched on its own, each offer keeping its best cosine
      * similarity over the windows (measured best for long CVs, embeddings/README.md), so the score stays a cosine.
      */
-    private List<IndexHit> bestWindow(IndexQuery query, Filter filter) {
+    private List<IndexHit> bestWindow(IndexQuery query) {
         Map<UUID, Double> best = new HashMap<>();
-        for (float[] window : query.dense()) {
-            QueryPoints request = QueryPoints.newBuilder().setCollectionName(collection).setFilter(filter)
-                    .setQuery(QueryFactory.nearest(window)).setUsing(DENSE_VECTOR)
-                    .setLimit(query.offset() + query.limit()).setWithPayload(enable(false)).build();
+        for (QueryPoints request : queries.perWindow(query)) {
             for (ScoredPoint point : await(client.queryAsync(request), "query")) {
-                best.merge(UUID.fromString(point.getId().getUuid()), (double) point.getScore(), Math::max);
+                best.merge(OfferPoints.offerId(point.getId()), (double) point.getScore(), Math::max);
             }
         }
         return best.entrySet().stream()
@@ -282,18 +182,7 @@ public class OfferIndex {
                 WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)), null), "retrieve passages");
         Map<UUID, OfferPassages> passages = new HashMap<>();
         for (RetrievedPoint point : points) {
-            VectorOutput vectors = point.getVectors().getVectors().getVectorsMap().get(PASSAGE_VECTORS);
-            Value texts = point.getPayloadMap().get(PASSAGE_TEXTS);
-            if (vectors == null || texts == null) {
-                continue;
-            }
-            List<String> textList = texts.getListValue().getValuesList().stream().map(Value::getStringValue).toList();
-            // The helper reads both layouts: Qdrant 1.16 still answers with the flat, deprecated one.
-            List<float[]> vectorList = VectorOutputHelper.getMultiVector(vectors).getVectorsList().stream()
-                    .map(vector -> toArray(vector.getDataList())).toList();
-            if (textList.size() == vectorList.size()) {
-                passages.put(UUID.fromString(point.getId().getUuid()), new OfferPassages(textList, vectorList));
-            }
+            OfferPoints.passages(point).ifPresent(found -> passages.put(OfferPoints.offerId(point.getId()), found));
         }
         return passages;
     }
@@ -338,73 +227,6 @@ public class OfferIndex {
         } catch (IndexUnavailableException e) {
             return false;
         }
-    }
-
-    private static Filter toQdrant(IndexFilter filter) {
-        Filter.Builder qdrant = Filter.newBuilder();
-        filter.language().ifPresent(language -> qdrant.addMust(matchKeyword("language", language)));
-        filter.country().ifPresent(country -> qdrant.addMust(matchKeyword("country", country)));
-        if (filter.openOnly()) {
-            qdrant.addMust(matchKeyword("status", "OPEN"));
-        }
-        filter.excluded().ifPresent(excluded -> qdrant.addMustNot(hasId(id(excluded))));
-        return qdrant.build();
-    }
-
-    private static PointStruct point(IndexedOffer indexed) {
-        Offer offer = indexed.offer();
-        Map<String, Value> payload = new HashMap<>();
-        payload.put("language", value(offer.language()));
-        payload.put("status", value(offer.status().name()));
-        payload.put("source", value(offer.source()));
-        if (offer.country() != null) {
-            payload.put("country", value(offer.country()));
-        }
-        if (offer.employmentType() != null) {
-            payload.put("employmentType", value(offer.employmentType().name()));
-        }
-        if (offer.remote() != null) {
-            payload.put("remote", value(offer.remote()));
-        }
-        Map<String, Vector> vectors = new HashMap<>();
-        vectors.put(DENSE_VECTOR, vector(indexed.vector()));
-        KeywordVector keywords = indexed.keywords();
-        if (!keywords.isEmpty()) {
-            vectors.put(KEYWORD_VECTOR, vector(floats(keywords.values()), ints(keywords.indices())));
-        }
-        if (!indexed.passages().isEmpty()) {
-            vectors.put(PASSAGE_VECTORS, multiVector(indexed.passages().vectors().toArray(float[][]::new)));
-            payload.put(PASSAGE_TEXTS, list(indexed.passages().texts().stream().map(ValueFactory::value).toList()));
-        }
-        return PointStruct.newBuilder()
-                .setId(id(offer.id()))
-                .setVectors(namedVectors(vectors))
-                .putAllPayload(payload)
-                .build();
-    }
-
-    private static Query sparse(KeywordVector keywords) {
-        return QueryFactory.nearest(floats(keywords.values()), ints(keywords.indices()));
-    }
-
-    private static List<Float> floats(float[] values) {
-        List<Float> list = new ArrayList<>(values.length);
-        for (float value : values) {
-            list.add(value);
-        }
-        return list;
-    }
-
-    private static List<Integer> ints(int[] values) {
-        return Arrays.stream(values).boxed().toList();
-    }
-
-    private static float[] toArray(List<Float> values) {
-        float[] array = new float[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
     }
 
     private <T> T await(ListenableFuture<T> future, String operation) {

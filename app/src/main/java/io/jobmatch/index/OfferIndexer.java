@@ -2,7 +2,7 @@ package io.jobmatch.index;
 
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.offers.Offer;
-import io.jobmatch.offers.OfferStore;
+import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.OffersChanged;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -25,9 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Entry point of the index feature: keeps the Qdrant collection in step with PostgreSQL. Offers are indexed right
- * after they are committed; whatever could not be indexed then (Qdrant down, service stopping) stays flagged in
- * PostgreSQL and a background sweep indexes it, starting at startup, where a new or emptied collection is flagged for
- * a rebuild from PostgreSQL.
+ * after they are committed; whatever could not be indexed then (Qdrant down, service stopping) stays in the
+ * {@link IndexBacklog} and a background sweep indexes it, starting at startup, where a new or emptied collection is
+ * flagged for a rebuild from PostgreSQL. Offers are read through {@link OfferService}, the offers feature's entry
+ * point.
  *
  * <p>The sweep is stopped, and waited for, when the context begins to shut down and before any bean is destroyed, so
  * it never uses the embedding engine, the Qdrant client or the database after they are closed. An offer whose
@@ -46,7 +47,8 @@ public class OfferIndexer {
 
     private final OfferIndex index;
     private final OfferVectors vectors;
-    private final OfferStore store;
+    private final IndexBacklog backlog;
+    private final OfferService offerService;
     private final TaskScheduler scheduler;
     private final IndexSettings settings;
     /** One pass at a time: the sweep, and a caller of {@link #indexPending}, never index the same page twice. */
@@ -54,11 +56,12 @@ public class OfferIndexer {
     private volatile boolean stopping;
     private volatile ScheduledFuture<?> sweep;
 
-    public OfferIndexer(OfferIndex index, OfferVectors vectors, OfferStore store,
-                        @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, IndexSettings settings) {
+    OfferIndexer(OfferIndex index, OfferVectors vectors, IndexBacklog backlog, OfferService offerService,
+                 @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, IndexSettings settings) {
         this.index = index;
         this.vectors = vectors;
-        this.store = store;
+        this.backlog = backlog;
+        this.offerService = offerService;
         this.scheduler = scheduler;
         this.settings = settings;
     }
@@ -66,8 +69,8 @@ public class OfferIndexer {
     @EventListener
     void onStartup(StartupEvent event) {
         boolean created = index.ensureCollection();
-        if (created || index.count() < store.count()) {
-            int flagged = store.markAllPending();
+        if (created || index.count() < backlog.offerCount()) {
+            int flagged = backlog.markAllPending();
             LOG.info("Qdrant collection {} {}; rebuilding it from the {} offers in PostgreSQL", index.collection(),
                     created ? "created" : "is missing points", flagged);
         }
@@ -87,16 +90,16 @@ public class OfferIndexer {
         }
     }
 
-    /** Indexes every offer still flagged in PostgreSQL, slice by slice, until done or stopped; returns how many. */
+    /** Indexes every offer still in the backlog, slice by slice, until done or stopped; returns how many. */
     public int indexPending() {
         pass.lock();
         try {
             int indexed = 0;
-            List<Offer> page = stopping ? List.of() : store.pendingIndex(PAGE);
+            List<Offer> page = stopping ? List.of() : pendingPage();
             while (!page.isEmpty()) {
                 int done = indexSlices(page);
                 indexed += done;
-                page = done == page.size() && !stopping ? store.pendingIndex(PAGE) : List.of();
+                page = done == page.size() && !stopping ? pendingPage() : List.of();
             }
             if (indexed > 0) {
                 LOG.info("Indexed {} pending offers into {}", indexed, index.collection());
@@ -135,6 +138,11 @@ public class OfferIndexer {
         }
     }
 
+    /** The current version of the next pending offers, oldest change first; an offer deleted meanwhile is skipped. */
+    private List<Offer> pendingPage() {
+        return offerService.getAll(backlog.pending(PAGE));
+    }
+
     /** A scheduled run must never throw: an exception would cancel every later sweep. */
     private void sweep() {
         try {
@@ -160,7 +168,7 @@ public class OfferIndexer {
     private boolean tryIndex(List<Offer> offers) {
         try {
             index.upsert(vectors.compute(offers));
-            store.markIndexed(offers);
+            backlog.markIndexed(offers);
             return true;
         } catch (IndexUnavailableException e) {
             LOG.warn("{} offers stay pending: Qdrant is unavailable ({})", offers.size(), e.getMessage());

@@ -23,8 +23,8 @@ import static io.qdrant.client.ExpressionFactory.variable;
 import static io.qdrant.client.ValueFactory.value;
 
 /**
- * The {@code WEIGHTED} hybrid fusion as one Qdrant Query API request. The candidates (the dense and keyword lists,
- * merged) are re-scored three ways inside Qdrant, so every candidate has all three scores whichever list found it:
+ * The hybrid fusion as one Qdrant Query API request. The candidates (the dense and keyword lists, merged) are
+ * re-scored three ways inside Qdrant, so every candidate has all three scores whichever list found it:
  * by the whole-offer vector (one prefetch per query window), by the offer's passages (multivector, MAX_SIM) and by
  * the keyword vector; a score formula then adds them up with {@link WeightedFusionSettings}' weights.
  * <p>

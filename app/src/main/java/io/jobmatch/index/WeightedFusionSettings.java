@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Weights of the {@code WEIGHTED} fusion (the default): a result's score is
+ * Weights of the hybrid fusion ({@link WeightedFusion}): a result's score is
  * {@code dense × cosine + passages × best passage cosine + keywords × bm25 / (bm25 + keywordSaturation)}. The
  * defaults measured best on the evaluation set (docs/search-quality.md): where the model was trained for the
  * language, the whole-offer embedding leads and keywords only break ties; elsewhere the best single passage and the

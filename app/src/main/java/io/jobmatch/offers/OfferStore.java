@@ -32,6 +32,7 @@ public class OfferStore {
             + "company, employment_type, remote, salary_min, salary_max, salary_currency, salary_period, date_posted, "
             + "valid_through, url, status, created_at, updated_at";
 
+    /** A new version is flagged {@code index_pending} in the same statement, so the index never misses it. */
     private static final String UPSERT = """
             insert into offer (id, source, external_id, title, description, language, language_confidence, country,
                                city, company, employment_type, remote, salary_min, salary_max, salary_currency,
@@ -148,55 +149,6 @@ public class OfferStore {
                 }
             }
             return counts;
-        });
-    }
-
-    /** Offers whose current version is not yet in the vector index, oldest change first. */
-    @ReadOnly
-    public List<Offer> pendingIndex(int limit) {
-        return jdbc.prepareStatement("select " + COLUMNS
-                + " from offer where index_pending order by updated_at limit ?", statement -> {
-                    statement.setInt(1, limit);
-                    List<Offer> offers = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            offers.add(offer(rows));
-                        }
-                    }
-                    return offers;
-                });
-    }
-
-    /**
-     * Clears the pending flag of offers whose indexed version is still the stored one: a row changed again since
-     * it was read keeps its flag, so the newer text gets indexed too.
-     */
-    @Transactional
-    public void markIndexed(List<Offer> indexed) {
-        jdbc.prepareStatement("update offer set index_pending = false where id = ? and updated_at = ?", statement -> {
-            for (Offer offer : indexed) {
-                statement.setObject(1, offer.id());
-                statement.setTimestamp(2, Timestamp.from(offer.updatedAt()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-            return null;
-        });
-    }
-
-    /** Flags every offer for indexing, for a new or emptied collection. Returns how many were flagged. */
-    @Transactional
-    public int markAllPending() {
-        return jdbc.prepareStatement("update offer set index_pending = true", PreparedStatement::executeUpdate);
-    }
-
-    @ReadOnly
-    public long count() {
-        return jdbc.prepareStatement("select count(*) from offer", statement -> {
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
         });
     }
 

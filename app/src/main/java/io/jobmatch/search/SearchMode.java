@@ -10,10 +10,9 @@ import java.util.Optional;
 /**
  * How {@code POST /api/search} ranks, and so what a result's {@code score} means:
  * <ul>
- *   <li>{@code hybrid} (default): dense and keyword candidates fused in Qdrant; the score is the fusion's (by default
- *   a weighted sum of the offer's cosine, its best passage's cosine and its saturated BM25; with RRF or DBSF
- *   reciprocal ranks or normalised score sums, see README "HTTP API"): it orders results within one response and
- *   means little across queries; it is not a probability or a percentage.</li>
+ *   <li>{@code hybrid} (default): dense and keyword candidates fused in Qdrant; the score is the fusion's, a weighted
+ *   sum of the offer's cosine, its best passage's cosine and its saturated BM25 (see README "HTTP API"): it orders
+ *   results within one response and means little across queries; it is not a probability or a percentage.</li>
  *   <li>{@code dense}: the embedding model alone; the score is the cosine similarity of CV and offer (-1..1).</li>
  *   <li>{@code keyword}: BM25 over the analysed words alone; the score is the BM25 sum, unbounded, larger with longer
  *   queries.</li>

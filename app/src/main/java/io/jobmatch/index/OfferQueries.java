@@ -1,0 +1,141 @@
+package io.jobmatch.index;
+
+import io.jobmatch.keywords.KeywordVector;
+import io.qdrant.client.QueryFactory;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Points.PrefetchQuery;
+import io.qdrant.client.grpc.Points.Query;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.Rrf;
+
+import java.util.List;
+
+import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
+import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
+import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
+import static io.qdrant.client.ConditionFactory.hasId;
+import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.WithPayloadSelectorFactory.enable;
+
+/**
+ * Builds the Query API requests of offer searches, and sends none: the payload filter, the candidate prefetches and,
+ * for a hybrid query, the {@link WeightedFusion} that scores the candidates. Every prefetch repeats the query's
+ * filter, so each candidate list is read among the allowed offers only.
+ */
+final class OfferQueries {
+
+    /**
+     * Rank constant of the rank fusions that only gather candidates for the formula. It matters for a long CV, whose
+     * windows' lists are merged and cut to one dense list; 3 trusts the top of each list, the constant that measured
+     * best when rank fusion ordered hybrid results (docs/search-quality.md, step 6).
+     */
+    static final int CANDIDATE_RRF_K = 3;
+
+    private final String collection;
+    private final FusionSettings fusion;
+    private final WeightedFusionSettings weights;
+    private final WeightedFusion weighted = new WeightedFusion(DENSE_VECTOR, PASSAGE_VECTORS, KEYWORD_VECTOR);
+
+    OfferQueries(String collection, FusionSettings fusion, WeightedFusionSettings weights) {
+        this.collection = collection;
+        this.fusion = fusion;
+        this.weights = weights;
+    }
+
+    /** Which offers a query may return, as a Qdrant payload filter. */
+    static Filter filter(IndexFilter filter) {
+        Filter.Builder qdrant = Filter.newBuilder();
+        filter.language().ifPresent(language -> qdrant.addMust(matchKeyword("language", language)));
+        filter.country().ifPresent(country -> qdrant.addMust(matchKeyword("country", country)));
+        if (filter.openOnly()) {
+            qdrant.addMust(matchKeyword("status", "OPEN"));
+        }
+        filter.excluded().ifPresent(excluded -> qdrant.addMustNot(hasId(id(excluded))));
+        return qdrant.build();
+    }
+
+    /**
+     * The one request that ranks a hybrid, a single-window dense or a keyword query; Qdrant applies offset and
+     * limit. A hybrid query reads dense and keyword candidates, each {@code candidates} deep (at least one page past
+     * the offset), and scores them with the weighted fusion.
+     *
+     * @throws IllegalArgumentException for a query that {@linkplain IndexQuery#matchesNothing() matches nothing} or
+     *                                  is {@linkplain IndexQuery#isMultiWindowDense() ranked per window}
+     */
+    QueryPoints ranked(IndexQuery query) {
+        if (query.matchesNothing() || query.isMultiWindowDense()) {
+            throw new IllegalArgumentException("no single request ranks this query");
+        }
+        Filter filter = filter(query.filter());
+        QueryPoints.Builder request = request(filter).setLimit(query.limit()).setOffset(query.offset());
+        if (query.dense() != null && query.hasKeywords()) {
+            fuse(request, query, filter);
+        } else if (query.dense() != null) {
+            request.setQuery(QueryFactory.nearest(query.dense().getFirst())).setUsing(DENSE_VECTOR);
+        } else {
+            request.setQuery(sparse(query.keywords())).setUsing(KEYWORD_VECTOR);
+        }
+        return request.build();
+    }
+
+    /**
+     * Dense mode with a multi-window query: one request per window, each for the first offset + limit offers, so that
+     * the caller can keep each offer's best cosine over the windows and page the merged list itself.
+     */
+    List<QueryPoints> perWindow(IndexQuery query) {
+        Filter filter = filter(query.filter());
+        return query.dense().stream()
+                .map(window -> request(filter).setQuery(QueryFactory.nearest(window)).setUsing(DENSE_VECTOR)
+                        .setLimit(query.offset() + query.limit()).build())
+                .toList();
+    }
+
+    private QueryPoints.Builder request(Filter filter) {
+        return QueryPoints.newBuilder().setCollectionName(collection).setFilter(filter).setWithPayload(enable(false));
+    }
+
+    /**
+     * The two lists merged (rank fusion here only gathers them, at most both whole), every candidate re-scored by
+     * offer vector, passages and keywords, and the scores added by the formula.
+     */
+    private void fuse(QueryPoints.Builder request, IndexQuery query, Filter filter) {
+        int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
+        Query keywords = sparse(query.keywords());
+        PrefetchQuery keywordList = PrefetchQuery.newBuilder().setQuery(keywords)
+                .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth).build();
+        PrefetchQuery candidates = PrefetchQuery.newBuilder()
+                .addPrefetch(denseCandidates(query.dense(), filter, depth)).addPrefetch(keywordList)
+                .setQuery(candidateRrf()).setFilter(filter).setLimit(2 * depth).build();
+        request.addAllPrefetch(weighted.prefetches(candidates, query.dense(), keywords, filter, 2 * depth))
+                .setQuery(weighted.formula(query.dense().size(),
+                        WeightedFusion.Weights.of(weights, query.modelCoversLanguage())));
+    }
+
+    /**
+     * The dense candidate list of a hybrid query. For a multi-window query each window is searched on its own and the
+     * lists are fused by rank inside Qdrant, so an offer close to any one window ranks high.
+     */
+    private static PrefetchQuery denseCandidates(List<float[]> windows, Filter filter, int depth) {
+        if (windows.size() == 1) {
+            return nearestPrefetch(windows.getFirst(), filter, depth);
+        }
+        PrefetchQuery.Builder fused = PrefetchQuery.newBuilder().setFilter(filter).setLimit(depth)
+                .setQuery(candidateRrf());
+        windows.forEach(window -> fused.addPrefetch(nearestPrefetch(window, filter, depth)));
+        return fused.build();
+    }
+
+    private static PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {
+        return PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(vector))
+                .setUsing(DENSE_VECTOR).setFilter(filter).setLimit(depth).build();
+    }
+
+    private static Query candidateRrf() {
+        return QueryFactory.rrf(Rrf.newBuilder().setK(CANDIDATE_RRF_K).build());
+    }
+
+    private static Query sparse(KeywordVector keywords) {
+        return QueryFactory.nearest(keywords.valueList(), keywords.indexList());
+    }
+}
