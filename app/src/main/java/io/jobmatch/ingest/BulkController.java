@@ -5,9 +5,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.jobmatch.web.ProblemResponses;
 
 /** HTTP adapter for bulk ingestion: a JSON array, or NDJSON (one offer per line) for streaming exports. */
 @Controller("/api/offers/bulk")
+@ProblemResponses
 public class BulkController {
 
     private final BulkImporter importer;

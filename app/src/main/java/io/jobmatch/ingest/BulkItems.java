@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The items of a bulk request as read from its body, each still unvalidated: a JSON value, or why it could not be
- * read (a malformed NDJSON line), so that one bad item never stops the others.
+ * read (a malformed NDJSON line), so that one bad item never stops the others. On the wire: a JSON array of up to
+ * 1,000 {@code OfferRequest} objects, or NDJSON ({@code application/x-ndjson}) with one per line.
  */
 public record BulkItems(List<Item> items) {
 

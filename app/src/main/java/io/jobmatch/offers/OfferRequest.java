@@ -7,6 +7,7 @@ import io.jobmatch.validation.LanguageCode;
 import io.jobmatch.validation.NotBefore;
 import io.jobmatch.validation.JsonRequest;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -43,7 +44,7 @@ import java.util.Locale;
 public record OfferRequest(
         @Size(max = 64, message = "must be at most {max} characters")
         @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may only contain letters, digits, '.', '_' and '-'")
-        String source,
+        @Schema(defaultValue = DEFAULT_SOURCE) String source,
         @NotBlank(message = "is required")
         @Size(max = 200, message = "must be at most {max} characters")
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
@@ -62,7 +63,7 @@ public record OfferRequest(
         LocalDate datePosted,
         LocalDate validThrough,
         @Size(max = 2_000, message = "must be at most {max} characters") @HttpUrl String url,
-        OfferStatus status) {
+        @Schema(defaultValue = "OPEN") OfferStatus status) {
 
     public static final String DEFAULT_SOURCE = "default";
 

@@ -10,6 +10,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
+import io.jobmatch.web.NotFoundResponse;
+import io.jobmatch.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.UUID;
 
 /** HTTP adapter for single offers and the per-language country list. */
 @Controller("/api")
+@ProblemResponses
 public class OffersController {
 
     private final OfferService offers;
@@ -33,6 +37,8 @@ public class OffersController {
      * @return the stored offer: 201 when created, 200 when updated or unchanged
      */
     @Post(uri = "/offers", consumes = MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "created: the stored offer with its new id")
+    @ApiResponse(responseCode = "200", description = "updated, or unchanged: the stored offer")
     public HttpResponse<Offer> upsert(@Body @Valid OfferRequest offer) {
         SavedOffer saved = offers.upsert(offer.toDraft());
         return HttpResponse.<Offer>status(saved.change() == SavedOffer.Change.CREATED ? HttpStatus.CREATED
@@ -46,6 +52,7 @@ public class OffersController {
      * @return the offer (404 when unknown)
      */
     @Get("/offers/{id}")
+    @NotFoundResponse
     public Offer get(@PathVariable UUID id) {
         return offers.get(id);
     }
@@ -57,6 +64,8 @@ public class OffersController {
      * @return 204 (404 when unknown)
      */
     @Delete("/offers/{id}")
+    @NotFoundResponse
+    @ApiResponse(responseCode = "204", description = "deleted")
     public HttpResponse<Void> delete(@PathVariable UUID id) {
         offers.delete(id);
         return HttpResponse.noContent();

@@ -7,12 +7,15 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
+import io.jobmatch.web.NotFoundResponse;
+import io.jobmatch.web.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.UUID;
 
 /** HTTP adapter for CV search and offer-to-offer similarity. */
 @Controller("/api")
+@ProblemResponses
 public class SearchController {
 
     private final SearchService search;
@@ -41,6 +44,7 @@ public class SearchController {
      * @return ranked results (404 when the offer is unknown)
      */
     @Get("/offers/{id}/similar")
+    @NotFoundResponse
     public SearchResponse similar(@PathVariable UUID id, @Valid @RequestBean SimilarRequest query) {
         return search.similar(id, query.toQuery());
     }

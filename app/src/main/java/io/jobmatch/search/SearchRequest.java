@@ -5,6 +5,7 @@ import io.jobmatch.validation.CountryCode;
 import io.jobmatch.validation.LanguageCode;
 import io.jobmatch.validation.JsonRequest;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,11 +33,11 @@ public record SearchRequest(
         @CountryCode String country,
         @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
         @Max(value = SearchQuery.MAX_LIMIT, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
-        Integer limit,
+        @Schema(defaultValue = "10") Integer limit,
         @Min(value = 0, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
         @Max(value = SearchQuery.MAX_OFFSET, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
-        Integer offset,
-        SearchMode mode) {
+        @Schema(defaultValue = "0") Integer offset,
+        @Schema(defaultValue = "hybrid") SearchMode mode) {
 
     SearchQuery toQuery() {
         return new SearchQuery(text, language == null ? null : language.toLowerCase(Locale.ROOT),

@@ -4,6 +4,7 @@ import io.jobmatch.validation.LanguageCode;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -20,15 +21,15 @@ import java.util.Locale;
 @Introspected
 public record SimilarRequest(
         @Nullable @QueryValue @LanguageCode String language,
-        @Nullable @QueryValue Boolean includeClosed,
+        @Nullable @QueryValue @Schema(defaultValue = "false") Boolean includeClosed,
         @Nullable @QueryValue
         @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
         @Max(value = SearchQuery.MAX_LIMIT, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
-        Integer limit,
+        @Schema(defaultValue = "10") Integer limit,
         @Nullable @QueryValue
         @Min(value = 0, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
         @Max(value = SearchQuery.MAX_OFFSET, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
-        Integer offset) {
+        @Schema(defaultValue = "0") Integer offset) {
 
     SimilarQuery toQuery() {
         return new SimilarQuery(language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT),
