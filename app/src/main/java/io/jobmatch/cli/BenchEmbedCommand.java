@@ -1,6 +1,6 @@
 package io.jobmatch.cli;
 
-import io.jobmatch.embedding.ModelSettings;
+import io.jobmatch.model.ModelSettings;
 import io.jobmatch.embeddings.EmbeddingBenchmark;
 import io.jobmatch.embeddings.ModelCatalog;
 import io.jobmatch.embeddings.ResolvedModel;

@@ -32,9 +32,9 @@ public class OfferVectors {
      * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them.
      */
     public List<IndexedOffer> compute(List<Offer> offers) {
-        List<TextEmbedding> dense = engine.embedPassages(offers.stream().map(Offer::searchableText).toList());
+        List<TextEmbedding> dense = engine.embedDocuments(offers.stream().map(Offer::searchableText).toList());
         List<OfferPassages> offerPassages = passages.enabled()
-                ? embedPassages(offers)
+                ? embedDocuments(offers)
                 : offers.stream().map(offer -> OfferPassages.NONE).toList();
         List<IndexedOffer> indexed = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
@@ -51,7 +51,7 @@ public class OfferVectors {
      * kind, and e5 models are trained to compare such symmetric pairs with the query prefix on both sides (it
      * measured better than the passage prefix, docs/search-quality.md).
      */
-    private List<OfferPassages> embedPassages(List<Offer> offers) {
+    private List<OfferPassages> embedDocuments(List<Offer> offers) {
         List<List<String>> texts = offers.stream()
                 .map(offer -> PassageSplitter.split(offer.description(), offer.language(), passages.max()))
                 .toList();

@@ -1,6 +1,6 @@
 package io.jobmatch.ingest;
 
-import io.jobmatch.embedding.LanguageNotDetectedException;
+import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.offers.OfferDraft;
 import io.jobmatch.offers.OfferRequest;
 import io.jobmatch.offers.OfferService;

@@ -1,6 +1,6 @@
 package io.jobmatch.offers;
 
-import io.jobmatch.embedding.LanguageDetection;
+import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.embeddings.LanguageGuess;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -23,7 +23,7 @@ public class OfferService {
         this.languages = languages;
     }
 
-    /** @throws io.jobmatch.embedding.LanguageNotDetectedException when it has no language and none is detected */
+    /** @throws io.jobmatch.model.LanguageNotDetectedException when it has no language and none is detected */
     public SavedOffer upsert(OfferDraft draft) {
         return upsertAll(List.of(withLanguage(draft))).get(0);
     }
@@ -31,7 +31,7 @@ public class OfferService {
     /**
      * The draft itself when it has a language, otherwise with the one detected from its title and description.
      *
-     * @throws io.jobmatch.embedding.LanguageNotDetectedException when the detector is not sure
+     * @throws io.jobmatch.model.LanguageNotDetectedException when the detector is not sure
      */
     public OfferDraft withLanguage(OfferDraft draft) {
         if (draft.language() != null) {

@@ -1,6 +1,6 @@
 package io.jobmatch.search;
 
-import io.jobmatch.embedding.LanguageDetection;
+import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.LanguageGuess;
 import io.jobmatch.embeddings.TextEmbedding;
@@ -58,7 +58,7 @@ public class SearchService {
     /**
      * A search without a language filters on the CV's own language, when the detector is sure of it.
      *
-     * @throws io.jobmatch.embedding.LanguageNotDetectedException when it is not
+     * @throws io.jobmatch.model.LanguageNotDetectedException when it is not
      */
     private LanguageGuess detectLanguage(String text) {
         return languages.require(text);
@@ -78,7 +78,7 @@ public class SearchService {
     public SearchResponse similar(UUID offerId, SimilarQuery query) {
         Offer offer = offers.get(offerId);
         float[] vector = index.vectorOf(offerId)
-                .orElseGet(() -> engine.embedPassage(offer.searchableText()).vector());
+                .orElseGet(() -> engine.embedDocument(offer.searchableText()).vector());
         IndexFilter filter = new IndexFilter(Optional.ofNullable(query.language()), Optional.empty(),
                 !query.includeClosed(), Optional.of(offerId));
         List<IndexHit> hits = index.nearest(vector, filter, query.limit(), query.offset());

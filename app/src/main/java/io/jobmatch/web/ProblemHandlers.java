@@ -1,6 +1,6 @@
 package io.jobmatch.web;
 
-import io.jobmatch.embedding.LanguageNotDetectedException;
+import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.index.IndexUnavailableException;
 import io.jobmatch.offers.OfferNotFoundException;

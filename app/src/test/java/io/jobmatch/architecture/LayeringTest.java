@@ -46,7 +46,7 @@ class LayeringTest {
     @Test
     void domainServicesNeverThrowOrBuildHttpProblems() {
         noClasses().that().resideInAnyPackage("io.jobmatch.offers..", "io.jobmatch.search..", "io.jobmatch.index..",
-                        "io.jobmatch.keywords..", "io.jobmatch.explain..", "io.jobmatch.embedding..",
+                        "io.jobmatch.keywords..", "io.jobmatch.explain..", "io.jobmatch.model..",
                         "io.jobmatch.local..", "io.jobmatch.eval..")
                 .and().areNotAnnotatedWith(Controller.class)
                 .and().haveSimpleNameNotEndingWith("Request")
@@ -86,7 +86,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("io.jobmatch.validation..", "io.jobmatch.local..", "io.jobmatch.keywords..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.jobmatch.offers..", "io.jobmatch.search..",
                         "io.jobmatch.index..", "io.jobmatch.ingest..", "io.jobmatch.web..", "io.jobmatch.cli..",
-                        "io.jobmatch.eval..", "io.jobmatch.explain..", "io.jobmatch.embedding..")
+                        "io.jobmatch.eval..", "io.jobmatch.explain..", "io.jobmatch.model..")
                         .and(not(equivalentTo(QdrantSettings.class))))
                 .check(classes);
     }

@@ -27,12 +27,12 @@ public final class EmbeddingBenchmark {
     /** Texts measured together; large enough that batches fill up, small enough that a load burst spoils little. */
     private static final int SLICE_TEXTS = 40;
 
-    /** Throughput of one batch size, passages (input texts) and model tokens per second. */
-    public record Throughput(int batchSize, double pipelinePassagesPerSecond, double rawPassagesPerSecond,
+    /** Throughput of one batch size, input texts and model tokens per second. */
+    public record Throughput(int batchSize, double pipelineTextsPerSecond, double rawTextsPerSecond,
             double pipelineTokensPerSecond, double rawTokensPerSecond) {
 
         public double ratio() {
-            return pipelinePassagesPerSecond / rawPassagesPerSecond;
+            return pipelineTextsPerSecond / rawTextsPerSecond;
         }
     }
 
@@ -82,7 +82,7 @@ public final class EmbeddingBenchmark {
 
     /**
      * Prints the measurements to {@code out}; the last line is exactly
-     * {@code embed-throughput: pipeline=<x> raw=<y> ratio=<x/y>} (passages per second at the best batch size).
+     * {@code embed-throughput: pipeline=<x> raw=<y> ratio=<x/y>} (texts per second at the best batch size).
      */
     public static Result run(ResolvedModel model, int texts, int intraOpThreads, PrintStream out) {
         if (texts < 5) {
@@ -102,9 +102,9 @@ public final class EmbeddingBenchmark {
                 }
                 Throughput throughput = measureThroughput(engine, corpus, batchSize);
                 throughputs.add(throughput);
-                out.printf(Locale.ROOT, "batch %2d: pipeline %7.1f passages/s %8.0f tokens/s | raw %7.1f passages/s %8.0f tokens/s | ratio %.3f%n",
-                        batchSize, throughput.pipelinePassagesPerSecond(), throughput.pipelineTokensPerSecond(),
-                        throughput.rawPassagesPerSecond(), throughput.rawTokensPerSecond(), throughput.ratio());
+                out.printf(Locale.ROOT, "batch %2d: pipeline %7.1f texts/s %8.0f tokens/s | raw %7.1f texts/s %8.0f tokens/s | ratio %.3f%n",
+                        batchSize, throughput.pipelineTextsPerSecond(), throughput.pipelineTokensPerSecond(),
+                        throughput.rawTextsPerSecond(), throughput.rawTokensPerSecond(), throughput.ratio());
                 if (!engine.batchInvariant()) {
                     out.println("  " + model.manifest().name() + " is not batch-invariant (dynamically quantised): the engine sends one "
                             + "window per model call whatever the batch size, so larger batch sizes are not measured");
@@ -113,19 +113,19 @@ public final class EmbeddingBenchmark {
             }
         }
         Throughput best = throughputs.stream()
-                .max((a, b) -> Double.compare(a.pipelinePassagesPerSecond(), b.pipelinePassagesPerSecond()))
+                .max((a, b) -> Double.compare(a.pipelineTextsPerSecond(), b.pipelineTextsPerSecond()))
                 .orElseThrow();
         out.printf(Locale.ROOT, "one %d-word CV (%d runs): pipeline median %.1f ms, p95 %.1f ms | raw median %.1f ms, p95 %.1f ms | median ratio %.3f%n",
                 CV_WORDS, LATENCY_RUNS, latency.pipelineMedian(), latency.pipelineP95(), latency.rawMedian(), latency.rawP95(),
                 latency.pipelineMedian() / latency.rawMedian());
         out.printf(Locale.ROOT, "best batch size: %d%n", best.batchSize());
         out.printf(Locale.ROOT, "embed-throughput: pipeline=%.2f raw=%.2f ratio=%.3f%n",
-                best.pipelinePassagesPerSecond(), best.rawPassagesPerSecond(), best.ratio());
+                best.pipelineTextsPerSecond(), best.rawTextsPerSecond(), best.ratio());
         return new Result(List.copyOf(throughputs), best, latency);
     }
 
     private static void describeCorpus(EmbeddingEngine engine, List<String> corpus, PrintStream out) {
-        List<List<long[]>> batches = engine.plannedBatches(TextKind.PASSAGE, corpus);
+        List<List<long[]>> batches = engine.plannedBatches(TextKind.DOCUMENT, corpus);
         long windows = batches.stream().mapToLong(List::size).sum();
         out.printf(Locale.ROOT, "corpus: %d model tokens in %d windows (special tokens and prefixes included, no padding)%n",
                 modelTokens(batches), windows);
@@ -141,17 +141,17 @@ public final class EmbeddingBenchmark {
         long tokens = 0;
         for (int from = 0; from < corpus.size(); from += SLICE_TEXTS) {
             List<String> slice = corpus.subList(from, Math.min(corpus.size(), from + SLICE_TEXTS));
-            List<List<long[]>> batches = engine.plannedBatches(TextKind.PASSAGE, slice);
+            List<List<long[]>> batches = engine.plannedBatches(TextKind.DOCUMENT, slice);
             tokens += modelTokens(batches);
             List<OnnxEncoder.OnnxBatch> prepared = prepare(engine, batches);
             try {
-                engine.embedPassages(slice);
+                engine.embedDocuments(slice);
                 runRaw(engine, prepared);
                 long bestPipeline = Long.MAX_VALUE;
                 long bestRaw = Long.MAX_VALUE;
                 for (int round = 0; round < ROUNDS; round++) {
                     long start = System.nanoTime();
-                    engine.embedPassages(slice);
+                    engine.embedDocuments(slice);
                     bestPipeline = Math.min(bestPipeline, System.nanoTime() - start);
                     bestRaw = Math.min(bestRaw, runRaw(engine, prepared));
                 }

@@ -119,14 +119,14 @@ public final class EmbeddingEngine implements AutoCloseable {
         return embed(TextKind.QUERY, List.of(text)).getFirst();
     }
 
-    /** Embeds the searched side (an offer) with the manifest's passage prefix. */
-    public TextEmbedding embedPassage(String text) {
-        return embed(TextKind.PASSAGE, List.of(text)).getFirst();
+    /** Embeds the searched side (an offer) with the manifest's document prefix. */
+    public TextEmbedding embedDocument(String text) {
+        return embed(TextKind.DOCUMENT, List.of(text)).getFirst();
     }
 
     /** Embeds many offers in length-grouped batches; results are in input order. */
-    public List<TextEmbedding> embedPassages(List<String> texts) {
-        return embed(TextKind.PASSAGE, texts);
+    public List<TextEmbedding> embedDocuments(List<String> texts) {
+        return embed(TextKind.DOCUMENT, texts);
     }
 
     /**
@@ -294,8 +294,8 @@ public final class EmbeddingEngine implements AutoCloseable {
         TokenizedText shortText = tokenizer.tokenize("Java developer in Lyon");
         TokenizedText longText = tokenizer.tokenize("Night nurse wanted for the intensive care unit of a large hospital, "
                 + "three nights a week, with a team of twelve nurses and four doctors.");
-        long[] alone = tokenizer.window(TextKind.PASSAGE, shortText, 0, shortText.size());
-        long[] companion = tokenizer.window(TextKind.PASSAGE, longText, 0, longText.size());
+        long[] alone = tokenizer.window(TextKind.DOCUMENT, shortText, 0, shortText.size());
+        long[] companion = tokenizer.window(TextKind.DOCUMENT, longText, 0, longText.size());
         float[] single = encoder.encode(List.of(alone))[0];
         float[] batched = encoder.encode(List.of(alone, companion))[0];
         for (int i = 0; i < single.length; i++) {

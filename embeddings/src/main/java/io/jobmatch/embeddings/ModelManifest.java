@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param files     exactly one file with role {@value ModelFile#MODEL} and one with {@value ModelFile#TOKENIZER}
  */
 public record ModelManifest(String name, String description, int dimension, Pooling pooling, String queryPrefix,
-        String passagePrefix, int maxTokens, boolean multilingual, List<String> languages, String licence,
+        String documentPrefix, int maxTokens, boolean multilingual, List<String> languages, String licence,
         String source, List<ModelFile> files) {
 
     public ModelManifest {
@@ -21,7 +21,7 @@ public record ModelManifest(String name, String description, int dimension, Pool
             throw new IllegalArgumentException(name + ": dimension and maxTokens must be positive");
         }
         queryPrefix = queryPrefix == null ? "" : queryPrefix;
-        passagePrefix = passagePrefix == null ? "" : passagePrefix;
+        documentPrefix = documentPrefix == null ? "" : documentPrefix;
         languages = languages == null ? List.of() : List.copyOf(languages);
         files = List.copyOf(Objects.requireNonNull(files, "files of " + name));
         for (String role : List.of(ModelFile.MODEL, ModelFile.TOKENIZER)) {
@@ -38,6 +38,6 @@ public record ModelManifest(String name, String description, int dimension, Pool
 
     /** The prefix the model was trained with for this kind of text. */
     public String prefix(TextKind kind) {
-        return kind == TextKind.QUERY ? queryPrefix : passagePrefix;
+        return kind == TextKind.QUERY ? queryPrefix : documentPrefix;
     }
 }

@@ -18,11 +18,11 @@ class BatchingTest {
         try (EmbeddingEngine engine = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(8, 2, 0))) {
             assertTrue(engine.batchInvariant());
 
-            List<TextEmbedding> batched = engine.embedPassages(texts);
+            List<TextEmbedding> batched = engine.embedDocuments(texts);
 
             assertTrue(batched.stream().anyMatch(e -> e.chunks() > 1), "some texts span several windows");
             for (int i = 0; i < texts.size(); i++) {
-                TextEmbedding single = engine.embedPassage(texts.get(i));
+                TextEmbedding single = engine.embedDocument(texts.get(i));
                 assertEquals(single.tokens(), batched.get(i).tokens(), "tokens of text " + i);
                 assertEquals(single.chunks(), batched.get(i).chunks(), "chunks of text " + i);
                 assertArrayEquals(single.vector(), batched.get(i).vector(), 1e-5f, "vector of text " + i);
@@ -35,8 +35,8 @@ class BatchingTest {
         List<String> texts = SyntheticCorpus.mixed(10, 300);
         try (EmbeddingEngine one = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(1, 2, 0));
                 EmbeddingEngine many = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(32, 2, 0))) {
-            List<TextEmbedding> a = one.embedPassages(texts);
-            List<TextEmbedding> b = many.embedPassages(texts);
+            List<TextEmbedding> a = one.embedDocuments(texts);
+            List<TextEmbedding> b = many.embedDocuments(texts);
             for (int i = 0; i < texts.size(); i++) {
                 assertArrayEquals(a.get(i).vector(), b.get(i).vector(), 1e-5f, "text " + i);
             }

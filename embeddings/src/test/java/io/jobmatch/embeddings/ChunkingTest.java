@@ -18,7 +18,7 @@ class ChunkingTest {
     static void open() {
         engine = TestModels.openOffline(0);
         tokenizer = engine.tokenizer();
-        capacity = engine.windowCapacity(TextKind.PASSAGE);
+        capacity = engine.windowCapacity(TextKind.DOCUMENT);
     }
 
     @AfterAll
@@ -44,10 +44,10 @@ class ChunkingTest {
         assertEquals(capacity, text.size());
 
         List<TokenRange> ranges = new TextChunker(EmbeddingEngine.OVERLAP_TOKENS).split(text, capacity);
-        TextEmbedding embedding = engine.embedPassage(text.text());
+        TextEmbedding embedding = engine.embedDocument(text.text());
 
         assertEquals(List.of(new TokenRange(0, capacity)), ranges);
-        assertEquals(512, tokenizer.window(TextKind.PASSAGE, text, 0, capacity).length);
+        assertEquals(512, tokenizer.window(TextKind.DOCUMENT, text, 0, capacity).length);
         assertEquals(1, embedding.chunks());
         assertEquals(capacity, embedding.tokens());
     }
@@ -57,7 +57,7 @@ class ChunkingTest {
         TokenizedText text = tokenizer.tokenize(words(capacity + 1));
 
         List<TokenRange> ranges = new TextChunker(EmbeddingEngine.OVERLAP_TOKENS).split(text, capacity);
-        TextEmbedding embedding = engine.embedPassage(text.text());
+        TextEmbedding embedding = engine.embedDocument(text.text());
 
         assertEquals(2, ranges.size());
         assertEquals(0, ranges.getFirst().from());
@@ -93,7 +93,7 @@ class ChunkingTest {
                         "window " + i + " does not end a sentence or line: ..." + cutAfter.substring(cutAfter.length() - 40));
             }
         }
-        TextEmbedding embedding = engine.embedPassage(text);
+        TextEmbedding embedding = engine.embedDocument(text);
         assertEquals(ranges.size(), embedding.chunks());
         assertEquals(tokens.size(), embedding.tokens());
         assertTrue(embedding.chunks() >= 8, "a 20,000-character text spans many windows: " + embedding.chunks());
@@ -117,8 +117,8 @@ class ChunkingTest {
     void theTokenizersOwnTruncationAndPaddingAreSwitchedOff() {
         // all-MiniLM's tokenizer.json truncates and pads to 128; the engine must read all 300 tokens, in 2 windows.
         try (EmbeddingEngine minilm = EmbeddingEngine.open(TestModels.float32(), new EngineOptions(4, 2, 0))) {
-            TextEmbedding short3 = minilm.embedPassage("work work work");
-            TextEmbedding long300 = minilm.embedPassage(words(300));
+            TextEmbedding short3 = minilm.embedDocument("work work work");
+            TextEmbedding long300 = minilm.embedDocument(words(300));
 
             assertEquals(3, short3.tokens());
             assertEquals(300, long300.tokens());

@@ -25,8 +25,8 @@ class EmbeddingCacheTest {
 
     @Test
     void repeatingATextIsAHitWithTheSameVector() {
-        TextEmbedding first = engine.embedPassage("Forklift operator, night shift, Utrecht.");
-        TextEmbedding second = engine.embedPassage("Forklift operator, night shift, Utrecht.");
+        TextEmbedding first = engine.embedDocument("Forklift operator, night shift, Utrecht.");
+        TextEmbedding second = engine.embedDocument("Forklift operator, night shift, Utrecht.");
 
         assertArrayEquals(first.vector(), second.vector());
         assertEquals(first.tokens(), second.tokens());
@@ -35,7 +35,7 @@ class EmbeddingCacheTest {
 
     @Test
     void queryAndPassageOfOneTextAreDifferentEntries() {
-        engine.embedPassage("Pharmacist in Porto");
+        engine.embedDocument("Pharmacist in Porto");
         engine.embedQuery("Pharmacist in Porto");
 
         assertEquals(new CacheStats(0, 2, 2, 3), engine.cacheStats());
@@ -43,26 +43,26 @@ class EmbeddingCacheTest {
 
     @Test
     void batchesUseAndFillTheCache() {
-        engine.embedPassage("Carpenter");
-        List<TextEmbedding> batch = engine.embedPassages(List.of("Carpenter", "Plumber", "Carpenter"));
+        engine.embedDocument("Carpenter");
+        List<TextEmbedding> batch = engine.embedDocuments(List.of("Carpenter", "Plumber", "Carpenter"));
 
         // Both occurrences of "Carpenter" in the batch are hits; only "Plumber" is computed, then cached.
         assertEquals(2, engine.cacheStats().hits());
         assertArrayEquals(batch.get(0).vector(), batch.get(2).vector());
-        engine.embedPassage("Plumber");
+        engine.embedDocument("Plumber");
         assertEquals(3, engine.cacheStats().hits());
     }
 
     @Test
     void theLeastRecentlyUsedEntryIsEvicted() {
-        engine.embedPassage("one");
-        engine.embedPassage("two");
-        engine.embedPassage("three");
-        engine.embedPassage("one");   // hit: "two" is now the least recently used
-        engine.embedPassage("four");  // evicts "two"
+        engine.embedDocument("one");
+        engine.embedDocument("two");
+        engine.embedDocument("three");
+        engine.embedDocument("one");   // hit: "two" is now the least recently used
+        engine.embedDocument("four");  // evicts "two"
 
-        engine.embedPassage("two");   // miss
-        engine.embedPassage("one");   // hit
+        engine.embedDocument("two");   // miss
+        engine.embedDocument("one");   // hit
 
         CacheStats stats = engine.cacheStats();
         assertEquals(2, stats.hits());
@@ -82,8 +82,8 @@ class EmbeddingCacheTest {
     @Test
     void aZeroSizedCacheIsOff() {
         try (EmbeddingEngine uncached = TestModels.openOffline(0)) {
-            uncached.embedPassage("Accountant");
-            uncached.embedPassage("Accountant");
+            uncached.embedDocument("Accountant");
+            uncached.embedDocument("Accountant");
 
             assertEquals(new CacheStats(0, 0, 0, 0), uncached.cacheStats());
             assertFalse(uncached.cacheStats().hitRate() > 0);

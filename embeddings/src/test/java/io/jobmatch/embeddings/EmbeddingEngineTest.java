@@ -30,7 +30,7 @@ class EmbeddingEngineTest {
 
     @Test
     void vectorsHaveTheManifestDimensionAndUnitLength() {
-        TextEmbedding embedding = engine.embedPassage("Senior Java developer, Micronaut and PostgreSQL, Lyon.");
+        TextEmbedding embedding = engine.embedDocument("Senior Java developer, Micronaut and PostgreSQL, Lyon.");
 
         assertEquals(384, engine.dimension());
         assertEquals(384, embedding.vector().length);
@@ -42,8 +42,8 @@ class EmbeddingEngineTest {
     @Test
     void aTranslationIsCloserThanAnUnrelatedText() {
         TextEmbedding english = engine.embedQuery("Senior Java software engineer: microservices, Kubernetes, PostgreSQL.");
-        TextEmbedding french = engine.embedPassage("Ingénieur logiciel Java senior : microservices, Kubernetes, PostgreSQL.");
-        TextEmbedding unrelated = engine.embedPassage("Boulanger pâtissier pour notre boulangerie de village, pain frais chaque matin.");
+        TextEmbedding french = engine.embedDocument("Ingénieur logiciel Java senior : microservices, Kubernetes, PostgreSQL.");
+        TextEmbedding unrelated = engine.embedDocument("Boulanger pâtissier pour notre boulangerie de village, pain frais chaque matin.");
 
         double paraphrase = english.similarity(french);
         double other = english.similarity(unrelated);
@@ -53,9 +53,9 @@ class EmbeddingEngineTest {
     @Test
     void emptyAndWhitespaceOnlyTextsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> engine.embedQuery(""));
-        assertThrows(IllegalArgumentException.class, () -> engine.embedPassage(" \n\t "));
+        assertThrows(IllegalArgumentException.class, () -> engine.embedDocument(" \n\t "));
         IllegalArgumentException inBatch = assertThrows(IllegalArgumentException.class,
-                () -> engine.embedPassages(List.of("a real offer", "   ")));
+                () -> engine.embedDocuments(List.of("a real offer", "   ")));
         assertTrue(inBatch.getMessage().contains("text 1"), inBatch.getMessage());
     }
 
@@ -63,7 +63,7 @@ class EmbeddingEngineTest {
     void textsLongerThanTheLimitAreRejected() {
         String tooLong = "word ".repeat(EmbeddingEngine.MAX_TEXT_CHARS / 5 + 1);
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> engine.embedPassage(tooLong));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> engine.embedDocument(tooLong));
 
         assertTrue(error.getMessage().contains(String.valueOf(EmbeddingEngine.MAX_TEXT_CHARS)), error.getMessage());
     }
@@ -74,7 +74,7 @@ class EmbeddingEngineTest {
         TokenizedText tokens = engine.tokenizer().tokenize(text);
 
         long[] queryWindow = engine.tokenizer().window(TextKind.QUERY, tokens, 0, tokens.size());
-        long[] passageWindow = engine.tokenizer().window(TextKind.PASSAGE, tokens, 0, tokens.size());
+        long[] passageWindow = engine.tokenizer().window(TextKind.DOCUMENT, tokens, 0, tokens.size());
 
         // Exactly what the tokenizer itself produces, with its own template, for the prefixed text.
         try (HuggingFaceTokenizer reference = HuggingFaceTokenizer.newInstance(
@@ -82,7 +82,7 @@ class EmbeddingEngineTest {
             assertArrayEquals(reference.encode("query: " + text).getIds(), queryWindow);
             assertArrayEquals(reference.encode("passage: " + text).getIds(), passageWindow);
         }
-        double crossKind = engine.embedQuery(text).similarity(engine.embedPassage(text));
+        double crossKind = engine.embedQuery(text).similarity(engine.embedDocument(text));
         assertTrue(crossKind < 0.999, "query and passage embeddings must differ, similarity " + crossKind);
     }
 
@@ -97,7 +97,7 @@ class EmbeddingEngineTest {
         try (EmbeddingEngine withoutPrefixes = EmbeddingEngine.open(
                 new ResolvedModel(unprefixed, offline.modelDir(), false, "test"), engine.options())) {
             assertArrayEquals(engine.embedQuery(text).vector(), withoutPrefixes.embedQuery("query: " + text).vector(), 1e-5f);
-            assertArrayEquals(engine.embedPassage(text).vector(), withoutPrefixes.embedPassage("passage: " + text).vector(), 1e-5f);
+            assertArrayEquals(engine.embedDocument(text).vector(), withoutPrefixes.embedDocument("passage: " + text).vector(), 1e-5f);
         }
     }
 
@@ -111,13 +111,13 @@ class EmbeddingEngineTest {
                 "Chef de partie",
                 "Data analyst: SQL, Python, dashboards for the sales team.");
 
-        List<TextEmbedding> batched = engine.embedPassages(texts);
+        List<TextEmbedding> batched = engine.embedDocuments(texts);
 
         // The offline model is dynamically quantised: the engine must notice and stop batching to stay exact.
         assertFalse(engine.batchInvariant());
 
         for (int i = 0; i < texts.size(); i++) {
-            TextEmbedding single = engine.embedPassage(texts.get(i));
+            TextEmbedding single = engine.embedDocument(texts.get(i));
             assertEquals(single.tokens(), batched.get(i).tokens());
             assertArrayEquals(single.vector(), batched.get(i).vector(), 1e-5f, "text " + i);
         }

@@ -66,7 +66,7 @@ class EngineCloseTest {
         String longText = SyntheticCorpus.cv(3, 1_500);
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
-            Future<TextEmbedding> running = caller.submit(() -> engine.embedPassage(longText));
+            Future<TextEmbedding> running = caller.submit(() -> engine.embedDocument(longText));
             Thread.sleep(50);
 
             engine.close();
@@ -89,7 +89,7 @@ class EngineCloseTest {
         try {
             while (true) {
                 for (String text : texts) {
-                    engine.embedPassage(text + " " + embedded.incrementAndGet());
+                    engine.embedDocument(text + " " + embedded.incrementAndGet());
                 }
             }
         } catch (RuntimeException e) {

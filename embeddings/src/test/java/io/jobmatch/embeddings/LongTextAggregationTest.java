@@ -161,7 +161,7 @@ class LongTextAggregationTest {
     @ParameterizedTest(name = "window of {0} text tokens")
     @ValueSource(ints = {MODEL_WINDOW, 126})
     void bestChunkScoringRanksTheRightOfferFirstMostOften(int capacity) {
-        List<float[]> offers = engine.embedPassages(OFFERS).stream().map(TextEmbedding::vector).toList();
+        List<float[]> offers = engine.embedDocuments(OFFERS).stream().map(TextEmbedding::vector).toList();
         Map<Aggregation, Map<Position, int[]>> ranks = new EnumMap<>(Aggregation.class);
         for (Aggregation aggregation : Aggregation.values()) {
             ranks.put(aggregation, new EnumMap<>(Position.class));

@@ -25,7 +25,7 @@ class ModelCatalogTest {
         assertEquals(384, multilingual.dimension());
         assertEquals(Pooling.MEAN, multilingual.pooling());
         assertEquals("query: ", multilingual.queryPrefix());
-        assertEquals("passage: ", multilingual.passagePrefix());
+        assertEquals("passage: ", multilingual.documentPrefix());
         assertEquals(512, multilingual.maxTokens());
         assertTrue(multilingual.multilingual());
         assertTrue(multilingual.file(ModelFile.MODEL).url().startsWith("https://huggingface.co/intfloat/multilingual-e5-small/resolve/"));

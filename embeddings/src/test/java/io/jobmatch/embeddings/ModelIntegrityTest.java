@@ -64,14 +64,14 @@ class ModelIntegrityTest {
         // What fetch-model.sh --trust-on-first-use writes next to the file.
         Files.writeString(modelDir.resolve("model.onnx.sha256"), Sha256.of(bytes) + "  model.onnx\n");
         try (EmbeddingEngine engine = EmbeddingEngine.open(unpinned, new EngineOptions(4, 1, 0))) {
-            assertTrue(engine.embedPassage("pinned now").vector().length == 384);
+            assertTrue(engine.embedDocument("pinned now").vector().length == 384);
         }
     }
 
     private static ModelManifest withModelAt(ModelManifest m, String location, String sha256) {
         List<ModelFile> files = List.of(new ModelFile(ModelFile.MODEL, location, sha256, "https://example.invalid/model.onnx"),
                 m.file(ModelFile.TOKENIZER));
-        return new ModelManifest(m.name(), m.description(), m.dimension(), m.pooling(), m.queryPrefix(), m.passagePrefix(),
+        return new ModelManifest(m.name(), m.description(), m.dimension(), m.pooling(), m.queryPrefix(), m.documentPrefix(),
                 m.maxTokens(), m.multilingual(), m.languages(), m.licence(), m.source(), files);
     }
 

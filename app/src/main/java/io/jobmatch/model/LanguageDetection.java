@@ -1,4 +1,4 @@
-package io.jobmatch.embedding;
+package io.jobmatch.model;
 
 import io.jobmatch.embeddings.LanguageDetector;
 import io.jobmatch.embeddings.LanguageGuess;

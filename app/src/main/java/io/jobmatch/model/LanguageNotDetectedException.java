@@ -1,4 +1,4 @@
-package io.jobmatch.embedding;
+package io.jobmatch.model;
 
 /**
  * A text without a language label whose language the detector is not sure of: it is refused rather than filed under

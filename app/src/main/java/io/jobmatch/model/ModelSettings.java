@@ -1,4 +1,4 @@
-package io.jobmatch.embedding;
+package io.jobmatch.model;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
