@@ -1,21 +1,22 @@
 package io.jobmatch.cli;
 
-import io.jobmatch.model.ModelSettings;
 import io.jobmatch.embeddings.EmbeddingBenchmark;
 import io.jobmatch.embeddings.ModelCatalog;
 import io.jobmatch.embeddings.ResolvedModel;
+import io.jobmatch.model.ModelSettings;
 import jakarta.inject.Inject;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Measures the embedding pipeline against raw ONNX Runtime on the same token batches, in one process; the last line
  * is {@code embed-throughput: pipeline=<x> raw=<y> ratio=<x/y>}.
  */
-@Command(name = "bench-embed", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-embed",
+        mixinStandardHelpOptions = true,
         description = "Embedding throughput and CV latency: the real pipeline versus raw ONNX Runtime session.run.")
 public class BenchEmbedCommand implements Callable<Integer> {
 
@@ -31,13 +32,14 @@ public class BenchEmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelCatalog catalog = ModelCatalog.create(Path.of(settings.dir()).toAbsolutePath());
-        ResolvedModel resolved = model == null
-                ? catalog.resolve(settings.name(), settings.fallback())
-                : catalog.resolve(model, model);
+        ResolvedModel resolved =
+                model == null ? catalog.resolve(settings.name(), settings.fallback()) : catalog.resolve(model, model);
         if (resolved.fallback()) {
             System.err.println("bench-embed: " + resolved.reason());
         }
-        int threads = settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
+        int threads = settings.threads() > 0
+                ? settings.threads()
+                : Runtime.getRuntime().availableProcessors();
         EmbeddingBenchmark.run(resolved, texts, threads, System.out);
         return 0;
     }

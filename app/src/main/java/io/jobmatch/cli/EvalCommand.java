@@ -12,12 +12,6 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -31,13 +25,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Measures ranking quality on a relevance dataset. It needs Qdrant and the model only: no PostgreSQL is started and
  * live offers are never touched. A local Qdrant (unless an external one is configured) runs on a scratch storage
  * folder deleted at the end, and the corpus goes into a collection of its own, deleted too.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Indexes a dataset's corpus into a throw-away collection, ranks its queries through the search "
                 + "code of POST /api/search and prints MRR@10, nDCG@10, Recall@1, Recall@10, language purity and "
                 + "queries/s per language and macro-averaged. The last line sums it up.")
@@ -45,27 +46,42 @@ public class EvalCommand implements Runnable {
 
     @Inject
     Environment environment;
+
     @Inject
     LocalSettings localSettings;
+
     @Inject
     JsonMapper json;
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--dataset",
+            required = true,
+            paramLabel = "DIR",
             description = "Folder with corpus.jsonl, queries.jsonl and qrels.tsv.")
     Path dataset;
 
-    @Option(names = "--mode", defaultValue = "hybrid", paramLabel = "MODE",
+    @Option(
+            names = "--mode",
+            defaultValue = "hybrid",
+            paramLabel = "MODE",
             description = "hybrid, dense, keyword, or all (one block per mode; the last line gives hybrid). "
                     + "Default: ${DEFAULT-VALUE}.")
     String mode;
 
-    @Option(names = "--languages", split = ",", paramLabel = "LANG",
+    @Option(
+            names = "--languages",
+            split = ",",
+            paramLabel = "LANG",
             description = "Only these languages (documents and queries), e.g. en,fr. Default: all.")
     List<String> languages;
 
-    @Option(names = "--max-queries", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--max-queries",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "At most N queries per language (the first in the file); 0 means all. "
                     + "The whole corpus of the chosen languages is indexed either way.")
     int maxQueries;
@@ -76,15 +92,20 @@ public class EvalCommand implements Runnable {
     @Override
     public void run() {
         List<SearchMode> modes = modes();
-        Set<String> keep = languages == null ? Set.of() : new LinkedHashSet<>(languages.stream()
-                .map(String::strip).filter(code -> !code.isEmpty()).toList());
+        Set<String> keep = languages == null
+                ? Set.of()
+                : new LinkedHashSet<>(languages.stream()
+                        .map(String::strip)
+                        .filter(code -> !code.isEmpty())
+                        .toList());
         EvalDataset data = EvalDataset.load(dataset, keep, maxQueries, json);
         if (data.queries().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "No judged queries in " + dataset + " for " + keep);
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("eval: %d documents, %d queries (%s)%n", data.documents().size(), data.queries().size(),
-                String.join(",", data.queryLanguages()));
+        err.printf(
+                "eval: %d documents, %d queries (%s)%n",
+                data.documents().size(), data.queries().size(), String.join(",", data.queryLanguages()));
         Path scratch = scratchDir();
         AtomicReference<LocalInfrastructure> servers = new AtomicReference<>();
         Runnable cleanUp = () -> {
@@ -100,11 +121,10 @@ public class EvalCommand implements Runnable {
         try {
             servers.set(LocalInfrastructure.start(throwAway(scratch), false));
             try (ApplicationContext context = evalContext(servers.get())) {
-                EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes,
-                        line -> {
-                            err.println("eval: " + line);
-                            err.flush();
-                        });
+                EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes, line -> {
+                    err.println("eval: " + line);
+                    err.flush();
+                });
                 print(report, spec.commandLine().getOut());
             }
         } finally {
@@ -121,13 +141,18 @@ public class EvalCommand implements Runnable {
         if (mode.equalsIgnoreCase("all")) {
             return List.of(SearchMode.DENSE, SearchMode.KEYWORD, SearchMode.HYBRID);
         }
-        return List.of(SearchMode.of(mode).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--mode must be hybrid, dense, keyword or all (got '" + mode + "')")));
+        return List.of(SearchMode.of(mode)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--mode must be hybrid, dense, keyword or all (got '" + mode + "')")));
     }
 
     private void print(EvalReport report, PrintWriter out) {
-        out.printf("model=%s%s documents=%d indexing=%.1fs settings=%s%n", report.model(),
-                report.multilingualModel() ? "" : " (English-only)", report.documents(), report.indexingSeconds(),
+        out.printf(
+                "model=%s%s documents=%d indexing=%.1fs settings=%s%n",
+                report.model(),
+                report.multilingualModel() ? "" : " (English-only)",
+                report.documents(),
+                report.indexingSeconds(),
                 report.settings());
         for (ModeReport block : report.modes()) {
             out.println();
@@ -141,8 +166,10 @@ public class EvalCommand implements Runnable {
                 throw new UncheckedIOException("Cannot write " + jsonFile, e);
             }
         }
-        ModeReport last = report.modes().stream().filter(block -> block.mode().equals(SearchMode.HYBRID.id()))
-                .findFirst().orElse(report.modes().getLast());
+        ModeReport last = report.modes().stream()
+                .filter(block -> block.mode().equals(SearchMode.HYBRID.id()))
+                .findFirst()
+                .orElse(report.modes().getLast());
         out.println();
         out.println(last.summary());
         out.flush();
@@ -150,8 +177,14 @@ public class EvalCommand implements Runnable {
 
     /** Same settings as the service, but a local Qdrant gets scratch storage and free ports of its own. */
     private LocalSettings throwAway(Path scratch) {
-        return new LocalSettings(scratch, localSettings.jdbcUrl(), localSettings.postgresPort(),
-                localSettings.qdrantHost(), localSettings.qdrantBinary(), 0, 0);
+        return new LocalSettings(
+                scratch,
+                localSettings.jdbcUrl(),
+                localSettings.postgresPort(),
+                localSettings.qdrantHost(),
+                localSettings.qdrantBinary(),
+                0,
+                0);
     }
 
     /**
@@ -160,8 +193,9 @@ public class EvalCommand implements Runnable {
      */
     private ApplicationContext evalContext(LocalInfrastructure infrastructure) {
         Map<String, Object> properties = new HashMap<>(infrastructure.properties());
-        properties.put("jobmatch.qdrant.collection-prefix", "eval_" + ProcessHandle.current().pid() + "_"
-                + System.currentTimeMillis());
+        properties.put(
+                "jobmatch.qdrant.collection-prefix",
+                "eval_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
         // No embedding cache: each mode embeds its queries again, so its queries/s includes that cost.
         properties.put("jobmatch.model.cache-size", 0);
         PropertySource[] inherited = environment.getPropertySources().stream()
@@ -193,7 +227,8 @@ public class EvalCommand implements Runnable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             spec.commandLine().getErr().println("eval: could not delete " + dir + ": " + e.getMessage());
         }

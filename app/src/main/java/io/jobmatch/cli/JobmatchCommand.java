@@ -6,7 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code ./jobmatch} command line: one subcommand per task (serve, and more as they come). */
-@Command(name = "jobmatch", mixinStandardHelpOptions = true, version = "jobmatch 0.1.0",
+@Command(
+        name = "jobmatch",
+        mixinStandardHelpOptions = true,
+        version = "jobmatch 0.1.0",
         description = "Multilingual semantic job matching: offers in, \"jobs like my CV\" out.",
         subcommands = {ServeCommand.class, BenchEmbedCommand.class, EvalCommand.class})
 public class JobmatchCommand implements Runnable {

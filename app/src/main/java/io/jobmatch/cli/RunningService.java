@@ -4,7 +4,6 @@ import io.jobmatch.local.LocalInfrastructure;
 import io.jobmatch.local.LocalSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,7 +28,8 @@ public final class RunningService implements AutoCloseable {
             Map<String, Object> all = new HashMap<>(properties);
             all.putAll(infrastructure.properties());
             // Not Micronaut.run: its own shutdown hook would race ours, and the servers must stop after the service.
-            ApplicationContext context = ApplicationContext.builder().properties(all).start();
+            ApplicationContext context =
+                    ApplicationContext.builder().properties(all).start();
             context.getBean(EmbeddedServer.class).start();
             return new RunningService(infrastructure, context);
         } catch (RuntimeException e) {

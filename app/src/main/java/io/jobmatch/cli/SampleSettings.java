@@ -9,5 +9,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param load whether {@code serve} loads them (idempotent); {@code --no-samples} overrides it
  */
 @ConfigurationProperties("jobmatch.samples")
-public record SampleSettings(@Bindable(defaultValue = "true") boolean load) {
-}
+public record SampleSettings(
+        @Bindable(defaultValue = "true") boolean load) {}

@@ -3,17 +3,18 @@ package io.jobmatch.cli;
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.local.LocalSettings;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-
 /** Runs the service until the process is stopped, then stops it and the servers it started. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Starts the HTTP API (port 8080, MICRONAUT_SERVER_PORT overrides) with embedded PostgreSQL and "
                 + "a local Qdrant unless external ones are configured; loads the sample offers.")
 public class ServeCommand implements Callable<Integer> {
@@ -22,6 +23,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Inject
     LocalSettings localSettings;
+
     @Inject
     SampleSettings samples;
 
@@ -33,10 +35,13 @@ public class ServeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         RunningService service = RunningService.start(localSettings, Map.of());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "jobmatch-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            service.close();
+                            stopped.countDown();
+                        },
+                        "jobmatch-shutdown"));
         if (samples.load() && !noSamples) {
             service.context().getBean(SampleOffersLoader.class).load();
         }

@@ -2,7 +2,6 @@ package io.jobmatch.eval;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +42,10 @@ public record EvalDataset(List<EvalDocument> documents, List<EvalQuery> queries)
             String id = field(line, "id");
             String language = field(line, "lang");
             Map<String, Integer> relevant = qrels.getOrDefault(id, Map.of());
-            if ((languages.isEmpty() || languages.contains(language)) && !relevant.isEmpty()
-                    && (maxQueriesPerLanguage <= 0 || perLanguage.merge(language, 1, Integer::sum)
-                    <= maxQueriesPerLanguage)) {
+            if ((languages.isEmpty() || languages.contains(language))
+                    && !relevant.isEmpty()
+                    && (maxQueriesPerLanguage <= 0
+                            || perLanguage.merge(language, 1, Integer::sum) <= maxQueriesPerLanguage)) {
                 queries.add(new EvalQuery(id, language, field(line, "text"), relevant));
             }
         }

@@ -7,5 +7,4 @@ import java.util.Map;
  *
  * @param relevant document id to grade, only grades above 0 (TREC: relevant)
  */
-public record EvalQuery(String id, String language, String text, Map<String, Integer> relevant) {
-}
+public record EvalQuery(String id, String language, String text, Map<String, Integer> relevant) {}

@@ -10,7 +10,6 @@ import io.jobmatch.offers.OfferStatus;
 import io.jobmatch.search.Retriever;
 import io.jobmatch.search.SearchMode;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +40,12 @@ public class Evaluation {
     private final EmbeddingEngine engine;
     private final RankingSettings settings;
 
-    public Evaluation(OfferVectors vectors, OfferIndex index, Retriever retriever, EmbeddingEngine engine,
-                      RankingSettings settings) {
+    public Evaluation(
+            OfferVectors vectors,
+            OfferIndex index,
+            Retriever retriever,
+            EmbeddingEngine engine,
+            RankingSettings settings) {
         this.vectors = vectors;
         this.index = index;
         this.retriever = retriever;
@@ -61,16 +64,22 @@ public class Evaluation {
             indexCorpus(dataset.documents(), documents, progress);
             progress.accept("waiting for Qdrant to finish optimising the collection");
             if (!index.awaitOptimised(OPTIMISE_TIMEOUT)) {
-                progress.accept("Qdrant is still optimising after " + OPTIMISE_TIMEOUT.toMinutes()
-                        + " min; searching anyway");
+                progress.accept(
+                        "Qdrant is still optimising after " + OPTIMISE_TIMEOUT.toMinutes() + " min; searching anyway");
             }
             double indexingSeconds = (System.nanoTime() - started) / 1e9;
             List<ModeReport> reports = new ArrayList<>();
             for (SearchMode mode : modes) {
                 reports.add(evaluate(dataset, mode, documents, progress));
             }
-            return new EvalReport(datasetName, engine.manifest().name(), engine.manifest().multilingual(),
-                    LocalDate.now().toString(), dataset.documents().size(), round(indexingSeconds), settings.describe(),
+            return new EvalReport(
+                    datasetName,
+                    engine.manifest().name(),
+                    engine.manifest().multilingual(),
+                    LocalDate.now().toString(),
+                    dataset.documents().size(),
+                    round(indexingSeconds),
+                    settings.describe(),
                     reports);
         } finally {
             index.drop();
@@ -91,24 +100,26 @@ public class Evaluation {
             index.upsert(vectors.compute(batch));
             int done = Math.min(corpus.size(), from + INDEX_BATCH);
             double seconds = (System.nanoTime() - started) / 1e9;
-            progress.accept(String.format("indexed %d/%d documents (%.0f/s, about %.0f s left)", done, corpus.size(),
-                    done / seconds, (corpus.size() - done) * seconds / done));
+            progress.accept(String.format(
+                    "indexed %d/%d documents (%.0f/s, about %.0f s left)",
+                    done, corpus.size(), done / seconds, (corpus.size() - done) * seconds / done));
         }
         if (truncated > 0) {
             progress.accept(truncated + " documents longer than the API accepts were cut to its limit");
         }
     }
 
-    private ModeReport evaluate(EvalDataset dataset, SearchMode mode, Map<UUID, EvalDocument> documents,
-                                Consumer<String> progress) {
+    private ModeReport evaluate(
+            EvalDataset dataset, SearchMode mode, Map<UUID, EvalDocument> documents, Consumer<String> progress) {
         Map<String, List<QueryScores>> byLanguage = new LinkedHashMap<>();
         Map<String, Double> seconds = new HashMap<>();
         dataset.queryLanguages().forEach(language -> byLanguage.put(language, new ArrayList<>()));
         int done = 0;
         for (EvalQuery query : dataset.queries()) {
             long started = System.nanoTime();
-            List<IndexHit> hits = retriever.rank(query.text(), IndexFilter.open(query.language(), null), mode,
-                    QueryScores.DEPTH, 0).hits();
+            List<IndexHit> hits = retriever
+                    .rank(query.text(), IndexFilter.open(query.language(), null), mode, QueryScores.DEPTH, 0)
+                    .hits();
             seconds.merge(query.language(), (System.nanoTime() - started) / 1e9, Double::sum);
             List<String> ranked = new ArrayList<>(hits.size());
             List<String> languages = new ArrayList<>(hits.size());
@@ -119,14 +130,16 @@ public class Evaluation {
             }
             byLanguage.get(query.language()).add(QueryScores.of(ranked, languages, query.language(), query.relevant()));
             if (++done % 250 == 0 || done == dataset.queries().size()) {
-                progress.accept(String.format("mode=%s: searched %d/%d queries", mode.id(), done,
-                        dataset.queries().size()));
+                progress.accept(String.format(
+                        "mode=%s: searched %d/%d queries",
+                        mode.id(), done, dataset.queries().size()));
             }
         }
         List<LanguageScores> languages = new ArrayList<>();
-        byLanguage.forEach((language, scores) -> languages.add(LanguageScores.of(language, scores,
-                seconds.getOrDefault(language, 0.0))));
-        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        byLanguage.forEach((language, scores) ->
+                languages.add(LanguageScores.of(language, scores, seconds.getOrDefault(language, 0.0))));
+        double total =
+                seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         return new ModeReport(mode.id(), languages, LanguageScores.macro(languages, total));
     }
 
@@ -136,8 +149,26 @@ public class Evaluation {
         int room = EmbeddingEngine.MAX_TEXT_CHARS - document.title().length() - 1;
         String description = document.text().length() > room ? document.text().substring(0, room) : document.text();
         Instant now = Instant.now();
-        return new Offer(id, "eval", document.id(), document.title(), description, document.language(), null, null,
-                null, null, null, null, null, null, null, null, OfferStatus.OPEN, now, now);
+        return new Offer(
+                id,
+                "eval",
+                document.id(),
+                document.title(),
+                description,
+                document.language(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                OfferStatus.OPEN,
+                now,
+                now);
     }
 
     private static double round(double seconds) {

@@ -1,7 +1,6 @@
 package io.jobmatch.eval;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -12,15 +11,24 @@ import java.util.List;
  * @param queriesPerSecond queries ranked per second, embedding and Qdrant included
  */
 @Serdeable
-public record LanguageScores(String language, int queries, double mrr10, double ndcg10, double recall1,
-                             double recall10, double purity, double queriesPerSecond) {
+public record LanguageScores(
+        String language,
+        int queries,
+        double mrr10,
+        double ndcg10,
+        double recall1,
+        double recall10,
+        double purity,
+        double queriesPerSecond) {
 
     static final String MACRO = "macro";
 
     static LanguageScores of(String language, List<QueryScores> scores, double seconds) {
         int returned = scores.stream().mapToInt(QueryScores::returned).sum();
         int inLanguage = scores.stream().mapToInt(QueryScores::inLanguage).sum();
-        return new LanguageScores(language, scores.size(),
+        return new LanguageScores(
+                language,
+                scores.size(),
                 mean(scores.stream().mapToDouble(QueryScores::mrr10).toArray()),
                 mean(scores.stream().mapToDouble(QueryScores::ndcg10).toArray()),
                 mean(scores.stream().mapToDouble(QueryScores::recall1).toArray()),
@@ -32,7 +40,9 @@ public record LanguageScores(String language, int queries, double mrr10, double 
     /** Every language weighs the same, however many queries it has. */
     static LanguageScores macro(List<LanguageScores> languages, double seconds) {
         int queries = languages.stream().mapToInt(LanguageScores::queries).sum();
-        return new LanguageScores(MACRO, queries,
+        return new LanguageScores(
+                MACRO,
+                queries,
                 mean(languages.stream().mapToDouble(LanguageScores::mrr10).toArray()),
                 mean(languages.stream().mapToDouble(LanguageScores::ndcg10).toArray()),
                 mean(languages.stream().mapToDouble(LanguageScores::recall1).toArray()),

@@ -5,7 +5,6 @@ import io.jobmatch.index.PassageSettings;
 import io.jobmatch.index.WeightedFusionSettings;
 import io.jobmatch.keywords.KeywordSettings;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +18,11 @@ public class RankingSettings {
     private final KeywordSettings keywords;
     private final PassageSettings passages;
 
-    public RankingSettings(FusionSettings fusion, WeightedFusionSettings weighted, KeywordSettings keywords,
-                           PassageSettings passages) {
+    public RankingSettings(
+            FusionSettings fusion,
+            WeightedFusionSettings weighted,
+            KeywordSettings keywords,
+            PassageSettings passages) {
         this.fusion = fusion;
         this.weighted = weighted;
         this.keywords = keywords;
@@ -30,11 +32,18 @@ public class RankingSettings {
     public Map<String, String> describe() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("fusion.candidates", Integer.toString(fusion.candidates()));
-        settings.put("fusion.weights", String.format(Locale.ROOT,
-                "covered dense:passages:keywords %s:%s:%s, uncovered %s:%s:%s, keyword saturation %s",
-                weighted.coveredDense(), weighted.coveredPassages(), weighted.coveredKeywords(),
-                weighted.uncoveredDense(), weighted.uncoveredPassages(), weighted.uncoveredKeywords(),
-                weighted.keywordSaturation()));
+        settings.put(
+                "fusion.weights",
+                String.format(
+                        Locale.ROOT,
+                        "covered dense:passages:keywords %s:%s:%s, uncovered %s:%s:%s, keyword saturation %s",
+                        weighted.coveredDense(),
+                        weighted.coveredPassages(),
+                        weighted.coveredKeywords(),
+                        weighted.uncoveredDense(),
+                        weighted.uncoveredPassages(),
+                        weighted.uncoveredKeywords(),
+                        weighted.keywordSaturation()));
         settings.put("passages", passages.enabled() ? "up to " + passages.max() + " per document" : "off");
         settings.put("keywords.k1", Double.toString(keywords.k1()));
         settings.put("keywords.b", Double.toString(keywords.b()));

@@ -9,7 +9,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param matchedTerms most matched query words listed per result
  */
 @ConfigurationProperties("jobmatch.search.explain")
-public record ExplainSettings(@Bindable(defaultValue = "true") boolean enabled,
-                              @Bindable(defaultValue = "3") int highlights,
-                              @Bindable(defaultValue = "15") int matchedTerms) {
-}
+public record ExplainSettings(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "3") int highlights,
+        @Bindable(defaultValue = "15") int matchedTerms) {}

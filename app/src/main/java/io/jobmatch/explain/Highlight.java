@@ -8,5 +8,4 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param similarity cosine similarity of passage and query embeddings (-1..1, higher is closer)
  */
 @Serdeable
-public record Highlight(String text, double similarity) {
-}
+public record Highlight(String text, double similarity) {}

@@ -7,7 +7,6 @@ import io.jobmatch.keywords.KeywordQuery;
 import io.jobmatch.keywords.Keywords;
 import io.jobmatch.offers.Offer;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,12 +41,13 @@ public class MatchExplainer {
         if (!settings.enabled()) {
             return Map.of();
         }
-        Map<UUID, OfferPassages> passages = index.passagesOf(offers.stream().map(Offer::id).toList());
+        Map<UUID, OfferPassages> passages =
+                index.passagesOf(offers.stream().map(Offer::id).toList());
         Map<UUID, Explanation> explanations = new HashMap<>();
         for (Offer offer : offers) {
             List<Highlight> highlights = best(passages.getOrDefault(offer.id(), OfferPassages.NONE), queryVector);
-            List<String> terms = keywords.matchedTerms(query, offer.searchableText(), offer.language(),
-                    settings.matchedTerms());
+            List<String> terms =
+                    keywords.matchedTerms(query, offer.searchableText(), offer.language(), settings.matchedTerms());
             explanations.put(offer.id(), new Explanation(highlights, terms));
         }
         return explanations;
@@ -56,7 +56,8 @@ public class MatchExplainer {
     private List<Highlight> best(OfferPassages passages, float[] queryVector) {
         List<Highlight> scored = new ArrayList<>(passages.texts().size());
         for (int i = 0; i < passages.texts().size(); i++) {
-            scored.add(new Highlight(passages.texts().get(i), Vectors.dot(passages.vectors().get(i), queryVector)));
+            scored.add(new Highlight(
+                    passages.texts().get(i), Vectors.dot(passages.vectors().get(i), queryVector)));
         }
         scored.sort(Comparator.comparingDouble(Highlight::similarity).reversed());
         return List.copyOf(scored.subList(0, Math.min(settings.highlights(), scored.size())));

@@ -11,5 +11,4 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                   first {@code candidates} of either list to be returned at all
  */
 @ConfigurationProperties("jobmatch.search.fusion")
-public record FusionSettings(@Bindable(defaultValue = "100") int candidates) {
-}
+public record FusionSettings(@Bindable(defaultValue = "100") int candidates) {}

@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -30,8 +29,8 @@ class IndexBacklog {
     /** Ids of the offers whose current version is not yet in the index, oldest change first. */
     @ReadOnly
     public List<UUID> pending(int limit) {
-        return jdbc.prepareStatement("select id from offer where index_pending order by updated_at limit ?",
-                statement -> {
+        return jdbc.prepareStatement(
+                "select id from offer where index_pending order by updated_at limit ?", statement -> {
                     statement.setInt(1, limit);
                     List<UUID> ids = new ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {

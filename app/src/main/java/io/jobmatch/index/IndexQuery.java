@@ -1,7 +1,6 @@
 package io.jobmatch.index;
 
 import io.jobmatch.keywords.KeywordVector;
-
 import java.util.List;
 
 /**
@@ -16,8 +15,13 @@ import java.util.List;
  * @param modelCoversLanguage whether the embedding model was trained for the filter's language: the fusion weighs
  *                      the dense side more where it was (see {@link WeightedFusionSettings})
  */
-public record IndexQuery(List<float[]> dense, KeywordVector keywords, IndexFilter filter, int limit, int offset,
-                         boolean modelCoversLanguage) {
+public record IndexQuery(
+        List<float[]> dense,
+        KeywordVector keywords,
+        IndexFilter filter,
+        int limit,
+        int offset,
+        boolean modelCoversLanguage) {
 
     public IndexQuery {
         if (dense != null && dense.isEmpty()) {

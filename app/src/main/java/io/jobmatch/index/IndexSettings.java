@@ -2,7 +2,6 @@ package io.jobmatch.index;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -12,5 +11,4 @@ import java.time.Duration;
  *                      while indexing them); the first sweep runs at startup
  */
 @ConfigurationProperties("jobmatch.index")
-public record IndexSettings(@Bindable(defaultValue = "30s") Duration retryInterval) {
-}
+public record IndexSettings(@Bindable(defaultValue = "30s") Duration retryInterval) {}

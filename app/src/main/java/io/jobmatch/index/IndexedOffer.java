@@ -10,5 +10,4 @@ import io.jobmatch.offers.Offer;
  * @param keywords the BM25 keyword vector, analysed in the offer's language
  * @param passages the description's sentences with their embeddings, for highlights; empty when not computed
  */
-public record IndexedOffer(Offer offer, float[] vector, KeywordVector keywords, OfferPassages passages) {
-}
+public record IndexedOffer(Offer offer, float[] vector, KeywordVector keywords, OfferPassages passages) {}

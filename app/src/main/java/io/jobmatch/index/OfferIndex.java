@@ -1,5 +1,11 @@
 package io.jobmatch.index;
 
+import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
+import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
+import static io.jobmatch.index.OfferPoints.PASSAGE_TEXTS;
+import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
+import static io.qdrant.client.PointIdFactory.id;
+
 import com.google.common.util.concurrent.ListenableFuture;
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.qdrant.client.QdrantClient;
@@ -24,7 +30,6 @@ import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,12 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-
-import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
-import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
-import static io.jobmatch.index.OfferPoints.PASSAGE_TEXTS;
-import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
-import static io.qdrant.client.PointIdFactory.id;
 
 /**
  * Qdrant adapter: creates the collection and sends the requests, mapping every failure to
@@ -56,6 +55,7 @@ public class OfferIndex {
      * OfferIndexer fills the new one from PostgreSQL at startup.
      */
     static final String LAYOUT = "v3";
+
     private static final Map<String, PayloadSchemaType> FILTERED_FIELDS = Map.of(
             "language", PayloadSchemaType.Keyword,
             "country", PayloadSchemaType.Keyword,
@@ -69,12 +69,16 @@ public class OfferIndex {
     private final int dimension;
     private final OfferQueries queries;
 
-    public OfferIndex(QdrantClient client, QdrantSettings settings, FusionSettings fusion,
-                      WeightedFusionSettings weights, EmbeddingEngine engine) {
+    public OfferIndex(
+            QdrantClient client,
+            QdrantSettings settings,
+            FusionSettings fusion,
+            WeightedFusionSettings weights,
+            EmbeddingEngine engine) {
         this.client = client;
         this.settings = settings;
-        this.collection = settings.collectionPrefix() + "_" + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_")
-                + "_" + LAYOUT;
+        this.collection = settings.collectionPrefix() + "_"
+                + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_") + "_" + LAYOUT;
         this.dimension = engine.dimension();
         this.queries = new OfferQueries(collection, fusion, weights);
     }
@@ -88,47 +92,64 @@ public class OfferIndex {
         if (await(client.collectionExistsAsync(collection), "check collection")) {
             return false;
         }
-        VectorParams dense = VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build();
+        VectorParams dense = VectorParams.newBuilder()
+                .setSize(dimension)
+                .setDistance(Distance.Cosine)
+                .build();
         // Passages are never searched on their own, only read back by id (highlights) or scored for the candidates
         // of a hybrid search: no HNSW graph (m = 0), half-precision, on disk.
-        VectorParams passages = VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine)
+        VectorParams passages = VectorParams.newBuilder()
+                .setSize(dimension)
+                .setDistance(Distance.Cosine)
                 .setMultivectorConfig(MultiVectorConfig.newBuilder().setComparator(MultiVectorComparator.MaxSim))
                 .setHnswConfig(HnswConfigDiff.newBuilder().setM(0))
                 .setDatatype(Datatype.Float16)
                 .setOnDisk(true)
                 .build();
-        SparseVectorParams keywords = SparseVectorParams.newBuilder().setModifier(Modifier.Idf).build();
-        await(client.createCollectionAsync(CreateCollection.newBuilder()
-                .setCollectionName(collection)
-                .setVectorsConfig(VectorsConfig.newBuilder().setParamsMap(VectorParamsMap.newBuilder()
-                        .putMap(DENSE_VECTOR, dense)
-                        .putMap(PASSAGE_VECTORS, passages)))
-                .setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(KEYWORD_VECTOR, keywords))
-                .build()), "create collection");
-        FILTERED_FIELDS.forEach((field, type) -> await(client.createPayloadIndexAsync(collection, field, type, null,
-                true, null, null), "create payload index " + field));
+        SparseVectorParams keywords =
+                SparseVectorParams.newBuilder().setModifier(Modifier.Idf).build();
+        await(
+                client.createCollectionAsync(CreateCollection.newBuilder()
+                        .setCollectionName(collection)
+                        .setVectorsConfig(VectorsConfig.newBuilder()
+                                .setParamsMap(VectorParamsMap.newBuilder()
+                                        .putMap(DENSE_VECTOR, dense)
+                                        .putMap(PASSAGE_VECTORS, passages)))
+                        .setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(KEYWORD_VECTOR, keywords))
+                        .build()),
+                "create collection");
+        FILTERED_FIELDS.forEach((field, type) -> await(
+                client.createPayloadIndexAsync(collection, field, type, null, true, null, null),
+                "create payload index " + field));
         return true;
     }
 
     public void upsert(List<IndexedOffer> offers) {
         for (int from = 0; from < offers.size(); from += settings.upsertBatchSize()) {
-            List<PointStruct> points = offers.subList(from, Math.min(offers.size(), from + settings.upsertBatchSize()))
-                    .stream().map(OfferPoints::point).toList();
+            List<PointStruct> points =
+                    offers.subList(from, Math.min(offers.size(), from + settings.upsertBatchSize())).stream()
+                            .map(OfferPoints::point)
+                            .toList();
             await(client.upsertAsync(collection, points), "upsert points");
         }
     }
 
     public void delete(Collection<UUID> offerIds) {
         if (!offerIds.isEmpty()) {
-            await(client.deleteAsync(collection, offerIds.stream().map(io.qdrant.client.PointIdFactory::id).toList()),
+            await(
+                    client.deleteAsync(
+                            collection,
+                            offerIds.stream()
+                                    .map(io.qdrant.client.PointIdFactory::id)
+                                    .toList()),
                     "delete points");
         }
     }
 
     /** The stored vector of an offer, if the offer is indexed. */
     public Optional<float[]> vectorOf(UUID offerId) {
-        List<RetrievedPoint> points = await(client.retrieveAsync(collection, List.of(id(offerId)), false, true, null),
-                "retrieve point");
+        List<RetrievedPoint> points =
+                await(client.retrieveAsync(collection, List.of(id(offerId)), false, true, null), "retrieve point");
         return points.stream().findFirst().map(OfferPoints::denseVector);
     }
 
@@ -176,10 +197,16 @@ public class OfferIndex {
         if (offerIds.isEmpty()) {
             return Map.of();
         }
-        List<RetrievedPoint> points = await(client.retrieveAsync(collection,
-                offerIds.stream().map(io.qdrant.client.PointIdFactory::id).toList(),
-                WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
-                WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)), null), "retrieve passages");
+        List<RetrievedPoint> points = await(
+                client.retrieveAsync(
+                        collection,
+                        offerIds.stream()
+                                .map(io.qdrant.client.PointIdFactory::id)
+                                .toList(),
+                        WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
+                        WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)),
+                        null),
+                "retrieve passages");
         Map<UUID, OfferPassages> passages = new HashMap<>();
         for (RetrievedPoint point : points) {
             OfferPoints.passages(point).ifPresent(found -> passages.put(OfferPoints.offerId(point.getId()), found));
@@ -195,7 +222,8 @@ public class OfferIndex {
      */
     public boolean awaitOptimised(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (await(client.getCollectionInfoAsync(collection), "collection info").getStatus()
+        while (await(client.getCollectionInfoAsync(collection), "collection info")
+                        .getStatus()
                 != CollectionStatus.Green) {
             if (System.nanoTime() > deadline) {
                 return false;

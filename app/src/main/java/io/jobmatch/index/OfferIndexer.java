@@ -14,14 +14,13 @@ import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the index feature: keeps the Qdrant collection in step with PostgreSQL. Offers are indexed right
@@ -53,11 +52,17 @@ public class OfferIndexer {
     private final IndexSettings settings;
     /** One pass at a time: the sweep, and a caller of {@link #indexPending}, never index the same page twice. */
     private final ReentrantLock pass = new ReentrantLock();
+
     private volatile boolean stopping;
     private volatile ScheduledFuture<?> sweep;
 
-    OfferIndexer(OfferIndex index, OfferVectors vectors, IndexBacklog backlog, OfferService offerService,
-                 @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, IndexSettings settings) {
+    OfferIndexer(
+            OfferIndex index,
+            OfferVectors vectors,
+            IndexBacklog backlog,
+            OfferService offerService,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            IndexSettings settings) {
         this.index = index;
         this.vectors = vectors;
         this.backlog = backlog;
@@ -71,8 +76,11 @@ public class OfferIndexer {
         boolean created = index.ensureCollection();
         if (created || index.count() < backlog.offerCount()) {
             int flagged = backlog.markAllPending();
-            LOG.info("Qdrant collection {} {}; rebuilding it from the {} offers in PostgreSQL", index.collection(),
-                    created ? "created" : "is missing points", flagged);
+            LOG.info(
+                    "Qdrant collection {} {}; rebuilding it from the {} offers in PostgreSQL",
+                    index.collection(),
+                    created ? "created" : "is missing points",
+                    flagged);
         }
         sweep = scheduler.scheduleWithFixedDelay(Duration.ZERO, settings.retryInterval(), this::sweep);
     }
@@ -130,7 +138,8 @@ public class OfferIndexer {
             if (pass.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 pass.unlock();
             } else {
-                LOG.warn("An indexing pass was still running {} s after shutdown began; its offers stay pending",
+                LOG.warn(
+                        "An indexing pass was still running {} s after shutdown began; its offers stay pending",
                         STOP_WAIT.toSeconds());
             }
         } catch (InterruptedException e) {

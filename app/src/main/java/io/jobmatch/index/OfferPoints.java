@@ -1,5 +1,12 @@
 package io.jobmatch.index;
 
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.ValueFactory.list;
+import static io.qdrant.client.ValueFactory.value;
+import static io.qdrant.client.VectorFactory.multiVector;
+import static io.qdrant.client.VectorFactory.vector;
+import static io.qdrant.client.VectorsFactory.namedVectors;
+
 import io.jobmatch.keywords.KeywordVector;
 import io.jobmatch.offers.Offer;
 import io.qdrant.client.ValueFactory;
@@ -10,19 +17,11 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorOutput;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static io.qdrant.client.PointIdFactory.id;
-import static io.qdrant.client.ValueFactory.list;
-import static io.qdrant.client.ValueFactory.value;
-import static io.qdrant.client.VectorFactory.multiVector;
-import static io.qdrant.client.VectorFactory.vector;
-import static io.qdrant.client.VectorsFactory.namedVectors;
 
 /**
  * The layout of an offer's Qdrant point, both ways: the point upserted for an offer (id = offer UUID; named dense,
@@ -36,8 +35,7 @@ final class OfferPoints {
     static final String PASSAGE_VECTORS = "passages";
     static final String PASSAGE_TEXTS = "passages";
 
-    private OfferPoints() {
-    }
+    private OfferPoints() {}
 
     static PointStruct point(IndexedOffer indexed) {
         Offer offer = indexed.offer();
@@ -61,8 +59,13 @@ final class OfferPoints {
             vectors.put(KEYWORD_VECTOR, vector(keywords.valueList(), keywords.indexList()));
         }
         if (!indexed.passages().isEmpty()) {
-            vectors.put(PASSAGE_VECTORS, multiVector(indexed.passages().vectors().toArray(float[][]::new)));
-            payload.put(PASSAGE_TEXTS, list(indexed.passages().texts().stream().map(ValueFactory::value).toList()));
+            vectors.put(
+                    PASSAGE_VECTORS, multiVector(indexed.passages().vectors().toArray(float[][]::new)));
+            payload.put(
+                    PASSAGE_TEXTS,
+                    list(indexed.passages().texts().stream()
+                            .map(ValueFactory::value)
+                            .toList()));
         }
         return PointStruct.newBuilder()
                 .setId(id(offer.id()))
@@ -77,7 +80,11 @@ final class OfferPoints {
 
     /** The offer's dense vector, from a point retrieved with its vectors. */
     static float[] denseVector(RetrievedPoint point) {
-        return toArray(point.getVectors().getVectors().getVectorsMap().get(DENSE_VECTOR).getDataList());
+        return toArray(point.getVectors()
+                .getVectors()
+                .getVectorsMap()
+                .get(DENSE_VECTOR)
+                .getDataList());
     }
 
     /**
@@ -90,10 +97,13 @@ final class OfferPoints {
         if (vectors == null || texts == null) {
             return Optional.empty();
         }
-        List<String> textList = texts.getListValue().getValuesList().stream().map(Value::getStringValue).toList();
+        List<String> textList = texts.getListValue().getValuesList().stream()
+                .map(Value::getStringValue)
+                .toList();
         // The helper reads both layouts: Qdrant 1.16 still answers with the flat, deprecated one.
         List<float[]> vectorList = VectorOutputHelper.getMultiVector(vectors).getVectorsList().stream()
-                .map(vector -> toArray(vector.getDataList())).toList();
+                .map(vector -> toArray(vector.getDataList()))
+                .toList();
         return textList.size() == vectorList.size()
                 ? Optional.of(new OfferPassages(textList, vectorList))
                 : Optional.empty();

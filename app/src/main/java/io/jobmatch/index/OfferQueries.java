@@ -1,15 +1,5 @@
 package io.jobmatch.index;
 
-import io.jobmatch.keywords.KeywordVector;
-import io.qdrant.client.QueryFactory;
-import io.qdrant.client.grpc.Common.Filter;
-import io.qdrant.client.grpc.Points.PrefetchQuery;
-import io.qdrant.client.grpc.Points.Query;
-import io.qdrant.client.grpc.Points.QueryPoints;
-import io.qdrant.client.grpc.Points.Rrf;
-
-import java.util.List;
-
 import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
 import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
 import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
@@ -17,6 +7,15 @@ import static io.qdrant.client.ConditionFactory.hasId;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.WithPayloadSelectorFactory.enable;
+
+import io.jobmatch.keywords.KeywordVector;
+import io.qdrant.client.QueryFactory;
+import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Points.PrefetchQuery;
+import io.qdrant.client.grpc.Points.Query;
+import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.Rrf;
+import java.util.List;
 
 /**
  * Builds the Query API requests of offer searches, and sends none: the payload filter, the candidate prefetches and,
@@ -86,13 +85,19 @@ final class OfferQueries {
     List<QueryPoints> perWindow(IndexQuery query) {
         Filter filter = filter(query.filter());
         return query.dense().stream()
-                .map(window -> request(filter).setQuery(QueryFactory.nearest(window)).setUsing(DENSE_VECTOR)
-                        .setLimit(query.offset() + query.limit()).build())
+                .map(window -> request(filter)
+                        .setQuery(QueryFactory.nearest(window))
+                        .setUsing(DENSE_VECTOR)
+                        .setLimit(query.offset() + query.limit())
+                        .build())
                 .toList();
     }
 
     private QueryPoints.Builder request(Filter filter) {
-        return QueryPoints.newBuilder().setCollectionName(collection).setFilter(filter).setWithPayload(enable(false));
+        return QueryPoints.newBuilder()
+                .setCollectionName(collection)
+                .setFilter(filter)
+                .setWithPayload(enable(false));
     }
 
     /**
@@ -102,14 +107,22 @@ final class OfferQueries {
     private void fuse(QueryPoints.Builder request, IndexQuery query, Filter filter) {
         int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
         Query keywords = sparse(query.keywords());
-        PrefetchQuery keywordList = PrefetchQuery.newBuilder().setQuery(keywords)
-                .setUsing(KEYWORD_VECTOR).setFilter(filter).setLimit(depth).build();
+        PrefetchQuery keywordList = PrefetchQuery.newBuilder()
+                .setQuery(keywords)
+                .setUsing(KEYWORD_VECTOR)
+                .setFilter(filter)
+                .setLimit(depth)
+                .build();
         PrefetchQuery candidates = PrefetchQuery.newBuilder()
-                .addPrefetch(denseCandidates(query.dense(), filter, depth)).addPrefetch(keywordList)
-                .setQuery(candidateRrf()).setFilter(filter).setLimit(2 * depth).build();
+                .addPrefetch(denseCandidates(query.dense(), filter, depth))
+                .addPrefetch(keywordList)
+                .setQuery(candidateRrf())
+                .setFilter(filter)
+                .setLimit(2 * depth)
+                .build();
         request.addAllPrefetch(weighted.prefetches(candidates, query.dense(), keywords, filter, 2 * depth))
-                .setQuery(weighted.formula(query.dense().size(),
-                        WeightedFusion.Weights.of(weights, query.modelCoversLanguage())));
+                .setQuery(weighted.formula(
+                        query.dense().size(), WeightedFusion.Weights.of(weights, query.modelCoversLanguage())));
     }
 
     /**
@@ -120,15 +133,19 @@ final class OfferQueries {
         if (windows.size() == 1) {
             return nearestPrefetch(windows.getFirst(), filter, depth);
         }
-        PrefetchQuery.Builder fused = PrefetchQuery.newBuilder().setFilter(filter).setLimit(depth)
-                .setQuery(candidateRrf());
+        PrefetchQuery.Builder fused =
+                PrefetchQuery.newBuilder().setFilter(filter).setLimit(depth).setQuery(candidateRrf());
         windows.forEach(window -> fused.addPrefetch(nearestPrefetch(window, filter, depth)));
         return fused.build();
     }
 
     private static PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {
-        return PrefetchQuery.newBuilder().setQuery(QueryFactory.nearest(vector))
-                .setUsing(DENSE_VECTOR).setFilter(filter).setLimit(depth).build();
+        return PrefetchQuery.newBuilder()
+                .setQuery(QueryFactory.nearest(vector))
+                .setUsing(DENSE_VECTOR)
+                .setFilter(filter)
+                .setLimit(depth)
+                .build();
     }
 
     private static Query candidateRrf() {

@@ -6,7 +6,6 @@ import io.jobmatch.embeddings.TextKind;
 import io.jobmatch.keywords.Keywords;
 import io.jobmatch.offers.Offer;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,15 +31,19 @@ public class OfferVectors {
      * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them.
      */
     public List<IndexedOffer> compute(List<Offer> offers) {
-        List<TextEmbedding> dense = engine.embedDocuments(offers.stream().map(Offer::searchableText).toList());
+        List<TextEmbedding> dense =
+                engine.embedDocuments(offers.stream().map(Offer::searchableText).toList());
         List<OfferPassages> offerPassages = passages.enabled()
                 ? embedDocuments(offers)
                 : offers.stream().map(offer -> OfferPassages.NONE).toList();
         List<IndexedOffer> indexed = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
             Offer offer = offers.get(i);
-            indexed.add(new IndexedOffer(offer, dense.get(i).vector(),
-                    keywords.document(offer.title(), offer.description(), offer.language()), offerPassages.get(i)));
+            indexed.add(new IndexedOffer(
+                    offer,
+                    dense.get(i).vector(),
+                    keywords.document(offer.title(), offer.description(), offer.language()),
+                    offerPassages.get(i)));
         }
         return indexed;
     }
@@ -55,12 +58,14 @@ public class OfferVectors {
         List<List<String>> texts = offers.stream()
                 .map(offer -> PassageSplitter.split(offer.description(), offer.language(), passages.max()))
                 .toList();
-        List<TextEmbedding> vectors = engine.embed(TextKind.QUERY, texts.stream().flatMap(List::stream).toList());
+        List<TextEmbedding> vectors = engine.embed(
+                TextKind.QUERY, texts.stream().flatMap(List::stream).toList());
         List<OfferPassages> result = new ArrayList<>(offers.size());
         int next = 0;
         for (List<String> offerTexts : texts) {
             List<float[]> offerVectors = vectors.subList(next, next + offerTexts.size()).stream()
-                    .map(TextEmbedding::vector).toList();
+                    .map(TextEmbedding::vector)
+                    .toList();
             result.add(new OfferPassages(offerTexts, offerVectors));
             next += offerTexts.size();
         }

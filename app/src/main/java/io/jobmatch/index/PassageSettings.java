@@ -11,6 +11,6 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param max     most passages kept per offer, from the start of the description
  */
 @ConfigurationProperties("jobmatch.index.passages")
-public record PassageSettings(@Bindable(defaultValue = "true") boolean enabled,
-                              @Bindable(defaultValue = "40") int max) {
-}
+public record PassageSettings(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "40") int max) {}

@@ -20,8 +20,7 @@ final class PassageSplitter {
     private static final int MAX_CHARS = 400;
     private static final String BULLETS = "-*•·–—▪◦●>";
 
-    private PassageSplitter() {
-    }
+    private PassageSplitter() {}
 
     static List<String> split(String description, String language, int max) {
         Locale locale = Locale.forLanguageTag(language == null ? "" : language);

@@ -4,7 +4,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /** /health is DOWN while Qdrant does not answer. */

@@ -1,9 +1,8 @@
 package io.jobmatch.index;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.annotation.Nullable;
-
+import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
@@ -16,14 +15,14 @@ import java.time.Duration;
  * @param localGrpcPort    gRPC port of the local Qdrant; 0 takes any free port
  */
 @ConfigurationProperties("jobmatch.qdrant")
-public record QdrantSettings(@Nullable String host,
-                             @Bindable(defaultValue = "6334") int port,
-                             @Nullable String apiKey,
-                             @Bindable(defaultValue = "false") boolean tls,
-                             @Bindable(defaultValue = "offers") String collectionPrefix,
-                             @Bindable(defaultValue = "10s") Duration timeout,
-                             @Bindable(defaultValue = "128") int upsertBatchSize,
-                             @Nullable String binary,
-                             @Bindable(defaultValue = "0") int localHttpPort,
-                             @Bindable(defaultValue = "0") int localGrpcPort) {
-}
+public record QdrantSettings(
+        @Nullable String host,
+        @Bindable(defaultValue = "6334") int port,
+        @Nullable String apiKey,
+        @Bindable(defaultValue = "false") boolean tls,
+        @Bindable(defaultValue = "offers") String collectionPrefix,
+        @Bindable(defaultValue = "10s") Duration timeout,
+        @Bindable(defaultValue = "128") int upsertBatchSize,
+        @Nullable String binary,
+        @Bindable(defaultValue = "0") int localHttpPort,
+        @Bindable(defaultValue = "0") int localGrpcPort) {}

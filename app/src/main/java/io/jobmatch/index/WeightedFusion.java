@@ -1,5 +1,14 @@
 package io.jobmatch.index;
 
+import static io.qdrant.client.ExpressionFactory.constant;
+import static io.qdrant.client.ExpressionFactory.div;
+import static io.qdrant.client.ExpressionFactory.exp;
+import static io.qdrant.client.ExpressionFactory.ln;
+import static io.qdrant.client.ExpressionFactory.mult;
+import static io.qdrant.client.ExpressionFactory.sum;
+import static io.qdrant.client.ExpressionFactory.variable;
+import static io.qdrant.client.ValueFactory.value;
+
 import io.qdrant.client.QueryFactory;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.DivExpression;
@@ -9,18 +18,8 @@ import io.qdrant.client.grpc.Points.MultExpression;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.SumExpression;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.qdrant.client.ExpressionFactory.constant;
-import static io.qdrant.client.ExpressionFactory.div;
-import static io.qdrant.client.ExpressionFactory.exp;
-import static io.qdrant.client.ExpressionFactory.ln;
-import static io.qdrant.client.ExpressionFactory.mult;
-import static io.qdrant.client.ExpressionFactory.sum;
-import static io.qdrant.client.ExpressionFactory.variable;
-import static io.qdrant.client.ValueFactory.value;
 
 /**
  * The hybrid fusion as one Qdrant Query API request. The candidates (the dense and keyword lists, merged) are
@@ -52,21 +51,27 @@ final class WeightedFusion {
 
         static Weights of(WeightedFusionSettings settings, boolean modelCoversLanguage) {
             return modelCoversLanguage
-                    ? new Weights(settings.coveredDense(), settings.coveredPassages(), settings.coveredKeywords(),
-                    settings.keywordSaturation())
-                    : new Weights(settings.uncoveredDense(), settings.uncoveredPassages(),
-                    settings.uncoveredKeywords(), settings.keywordSaturation());
+                    ? new Weights(
+                            settings.coveredDense(),
+                            settings.coveredPassages(),
+                            settings.coveredKeywords(),
+                            settings.keywordSaturation())
+                    : new Weights(
+                            settings.uncoveredDense(),
+                            settings.uncoveredPassages(),
+                            settings.uncoveredKeywords(),
+                            settings.keywordSaturation());
         }
     }
 
     /** The re-scoring prefetches, in the order the formula's {@code $score[i]} refer to them. */
-    List<PrefetchQuery> prefetches(PrefetchQuery candidates, List<float[]> windows, Query keywords, Filter filter,
-                                   int depth) {
+    List<PrefetchQuery> prefetches(
+            PrefetchQuery candidates, List<float[]> windows, Query keywords, Filter filter, int depth) {
         List<PrefetchQuery> prefetches = new ArrayList<>(windows.size() + 2);
-        windows.forEach(window -> prefetches.add(rescore(candidates, QueryFactory.nearest(window), denseVector,
-                filter, depth)));
-        prefetches.add(rescore(candidates, QueryFactory.nearest(windows.toArray(float[][]::new)), passageVectors,
-                filter, depth));
+        windows.forEach(window ->
+                prefetches.add(rescore(candidates, QueryFactory.nearest(window), denseVector, filter, depth)));
+        prefetches.add(rescore(
+                candidates, QueryFactory.nearest(windows.toArray(float[][]::new)), passageVectors, filter, depth));
         prefetches.add(rescore(candidates, keywords, keywordVector, filter, depth));
         return prefetches;
     }
@@ -87,18 +92,23 @@ final class WeightedFusion {
         Expression dense = windows == 1 ? windowScores.getFirst() : smoothMax(windowScores);
         Expression passages = times(1.0 / windows, variable(score(windows)));
         Expression bm25 = variable(score(windows + 1));
-        Expression keywords = div(DivExpression.newBuilder().setLeft(bm25)
-                .setRight(sumOf(List.of(bm25, constant((float) weights.keywordSaturation())))).build());
+        Expression keywords = div(DivExpression.newBuilder()
+                .setLeft(bm25)
+                .setRight(sumOf(List.of(bm25, constant((float) weights.keywordSaturation()))))
+                .build());
         return QueryFactory.formula(formula.setExpression(sumOf(List.of(
-                times(weights.dense(), dense),
-                times(weights.passages(), passages),
-                times(weights.keywords(), keywords)))).build());
+                        times(weights.dense(), dense),
+                        times(weights.passages(), passages),
+                        times(weights.keywords(), keywords))))
+                .build());
     }
 
     private static Expression smoothMax(List<Expression> scores) {
-        return times(SMOOTH_MAX_TEMPERATURE, ln(sumOf(scores.stream()
-                .map(score -> exp(times(1.0 / SMOOTH_MAX_TEMPERATURE, score)))
-                .toList())));
+        return times(
+                SMOOTH_MAX_TEMPERATURE,
+                ln(sumOf(scores.stream()
+                        .map(score -> exp(times(1.0 / SMOOTH_MAX_TEMPERATURE, score)))
+                        .toList())));
     }
 
     private static Expression sumOf(List<Expression> terms) {
@@ -106,13 +116,20 @@ final class WeightedFusion {
     }
 
     private static Expression times(double factor, Expression expression) {
-        return mult(MultExpression.newBuilder().addAllMult(List.of(constant((float) factor), expression)).build());
+        return mult(MultExpression.newBuilder()
+                .addAllMult(List.of(constant((float) factor), expression))
+                .build());
     }
 
-    private static PrefetchQuery rescore(PrefetchQuery candidates, Query query, String using, Filter filter,
-                                         int depth) {
-        return PrefetchQuery.newBuilder().addPrefetch(candidates).setQuery(query).setUsing(using).setFilter(filter)
-                .setLimit(depth).build();
+    private static PrefetchQuery rescore(
+            PrefetchQuery candidates, Query query, String using, Filter filter, int depth) {
+        return PrefetchQuery.newBuilder()
+                .addPrefetch(candidates)
+                .setQuery(query)
+                .setUsing(using)
+                .setFilter(filter)
+                .setLimit(depth)
+                .build();
     }
 
     private static String score(int prefetch) {

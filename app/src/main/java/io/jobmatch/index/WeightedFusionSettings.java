@@ -21,19 +21,25 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                            the saturated term stays below 1 like the cosines it is added to
  */
 @ConfigurationProperties("jobmatch.search.fusion.weighted")
-public record WeightedFusionSettings(@Bindable(defaultValue = "1.0") double coveredDense,
-                                     @Bindable(defaultValue = "1.0") double coveredPassages,
-                                     @Bindable(defaultValue = "0.1") double coveredKeywords,
-                                     @Bindable(defaultValue = "0.5") double uncoveredDense,
-                                     @Bindable(defaultValue = "1.0") double uncoveredPassages,
-                                     @Bindable(defaultValue = "0.4") double uncoveredKeywords,
-                                     @Bindable(defaultValue = "20") double keywordSaturation) {
+public record WeightedFusionSettings(
+        @Bindable(defaultValue = "1.0") double coveredDense,
+        @Bindable(defaultValue = "1.0") double coveredPassages,
+        @Bindable(defaultValue = "0.1") double coveredKeywords,
+        @Bindable(defaultValue = "0.5") double uncoveredDense,
+        @Bindable(defaultValue = "1.0") double uncoveredPassages,
+        @Bindable(defaultValue = "0.4") double uncoveredKeywords,
+        @Bindable(defaultValue = "20") double keywordSaturation) {
 
     public WeightedFusionSettings {
-        if (coveredDense < 0 || coveredPassages < 0 || coveredKeywords < 0 || uncoveredDense < 0
-                || uncoveredPassages < 0 || uncoveredKeywords < 0 || keywordSaturation <= 0) {
-            throw new IllegalArgumentException("weighted fusion weights must be at least 0 and the keyword "
-                    + "saturation above 0");
+        if (coveredDense < 0
+                || coveredPassages < 0
+                || coveredKeywords < 0
+                || uncoveredDense < 0
+                || uncoveredPassages < 0
+                || uncoveredKeywords < 0
+                || keywordSaturation <= 0) {
+            throw new IllegalArgumentException(
+                    "weighted fusion weights must be at least 0 and the keyword " + "saturation above 0");
         }
     }
 }

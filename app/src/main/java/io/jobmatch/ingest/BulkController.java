@@ -1,11 +1,11 @@
 package io.jobmatch.ingest;
 
 import io.jobmatch.web.ApiException;
+import io.jobmatch.web.ProblemResponses;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.jobmatch.web.ProblemResponses;
 
 /** HTTP adapter for bulk ingestion: a JSON array, or NDJSON (one offer per line) for streaming exports. */
 @Controller("/api/offers/bulk")
@@ -28,8 +28,8 @@ public class BulkController {
     @Post(consumes = {MediaType.APPLICATION_JSON, BulkItemsReader.NDJSON})
     public BulkResponse bulk(@Body BulkItems items) {
         if (items.size() > BulkImporter.MAX_ITEMS) {
-            throw ApiException.invalid("$", "at most " + BulkImporter.MAX_ITEMS + " offers per request (got "
-                    + items.size() + ")");
+            throw ApiException.invalid(
+                    "$", "at most " + BulkImporter.MAX_ITEMS + " offers per request (got " + items.size() + ")");
         }
         return importer.importAll(items.items());
     }

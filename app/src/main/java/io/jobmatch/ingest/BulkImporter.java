@@ -10,7 +10,6 @@ import io.jobmatch.web.FieldError;
 import io.jobmatch.web.RequestBinder;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,8 +56,12 @@ public class BulkImporter {
         List<SavedOffer> saved = offers.upsertAll(drafts);
         for (int k = 0; k < saved.size(); k++) {
             SavedOffer offer = saved.get(k);
-            results[positions.get(k)] = new BulkItemResult(positions.get(k), offer.change().name(),
-                    offer.offer().externalId(), offer.offer().id(), List.of());
+            results[positions.get(k)] = new BulkItemResult(
+                    positions.get(k),
+                    offer.change().name(),
+                    offer.offer().externalId(),
+                    offer.offer().id(),
+                    List.of());
         }
         return BulkResponse.of(List.of(results));
     }

@@ -3,7 +3,6 @@ package io.jobmatch.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jobmatch.web.FieldError;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.UUID;
 

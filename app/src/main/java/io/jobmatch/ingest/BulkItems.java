@@ -1,7 +1,6 @@
 package io.jobmatch.ingest;
 
 import io.micronaut.json.tree.JsonNode;
-
 import java.util.List;
 
 /**

@@ -13,7 +13,6 @@ import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,8 +70,8 @@ class BulkItemsReader implements MessageBodyReader<BulkItems> {
                 continue;
             }
             try {
-                items.add(BulkItems.Item.of(JsonRequestReader.parse(mapper,
-                        new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)))));
+                items.add(BulkItems.Item.of(JsonRequestReader.parse(
+                        mapper, new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)))));
             } catch (ApiException malformed) {
                 items.add(BulkItems.Item.unreadable(malformed.getMessage()));
             }

@@ -1,7 +1,6 @@
 package io.jobmatch.ingest;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /** Totals and one result per item, in the order the items were sent. */
@@ -9,8 +8,12 @@ import java.util.List;
 public record BulkResponse(int created, int updated, int unchanged, int invalid, List<BulkItemResult> results) {
 
     static BulkResponse of(List<BulkItemResult> results) {
-        return new BulkResponse(count(results, "CREATED"), count(results, "UPDATED"), count(results, "UNCHANGED"),
-                count(results, BulkItemResult.INVALID), results);
+        return new BulkResponse(
+                count(results, "CREATED"),
+                count(results, "UPDATED"),
+                count(results, "UNCHANGED"),
+                count(results, BulkItemResult.INVALID),
+                results);
     }
 
     private static int count(List<BulkItemResult> results, String status) {

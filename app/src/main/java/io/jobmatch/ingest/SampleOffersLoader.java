@@ -3,14 +3,13 @@ package io.jobmatch.ingest;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the bundled sample offers (72 offers in six languages, written for this project) through the same path as
@@ -33,10 +32,15 @@ public class SampleOffersLoader {
     public BulkResponse load() {
         BulkResponse response = importer.importAll(sampleItems());
         if (response.invalid() > 0) {
-            throw new IllegalStateException("Bundled sample offers are invalid: " + response.results().stream()
-                    .filter(r -> r.status().equals(BulkItemResult.INVALID)).toList());
+            throw new IllegalStateException("Bundled sample offers are invalid: "
+                    + response.results().stream()
+                            .filter(r -> r.status().equals(BulkItemResult.INVALID))
+                            .toList());
         }
-        LOG.info("Sample offers: {} created, {} updated, {} unchanged", response.created(), response.updated(),
+        LOG.info(
+                "Sample offers: {} created, {} updated, {} unchanged",
+                response.created(),
+                response.updated(),
                 response.unchanged());
         return response;
     }

@@ -2,7 +2,6 @@ package io.jobmatch.keywords;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.List;
 
 /**
@@ -18,10 +17,10 @@ import java.util.List;
  * @param subwordWeight how much a query's subword counts against a whole word (0 to 1)
  */
 @ConfigurationProperties("jobmatch.keywords")
-public record KeywordSettings(@Bindable(defaultValue = "1.2") double k1,
-                              @Bindable(defaultValue = "0.75") double b,
-                              @Bindable(defaultValue = "120") double averageLength,
-                              @Bindable(defaultValue = "2") double titleWeight,
-                              @Bindable(defaultValue = "de,nl") List<String> subwordLanguages,
-                              @Bindable(defaultValue = "0.3") double subwordWeight) {
-}
+public record KeywordSettings(
+        @Bindable(defaultValue = "1.2") double k1,
+        @Bindable(defaultValue = "0.75") double b,
+        @Bindable(defaultValue = "120") double averageLength,
+        @Bindable(defaultValue = "2") double titleWeight,
+        @Bindable(defaultValue = "de,nl") List<String> subwordLanguages,
+        @Bindable(defaultValue = "0.3") double subwordWeight) {}

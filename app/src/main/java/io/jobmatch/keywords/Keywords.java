@@ -2,12 +2,6 @@ package io.jobmatch.keywords;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Entry point of the keyword feature: analyses texts per language and turns them into BM25 sparse vectors.
@@ -138,8 +137,12 @@ public class Keywords {
                 shared.add(term);
             }
         }
-        shared.sort(Comparator.comparingInt((String term) -> offer.counts().get(term)).reversed());
-        return shared.stream().limit(max).map(term -> query.terms().words().get(term)).toList();
+        shared.sort(Comparator.comparingInt((String term) -> offer.counts().get(term))
+                .reversed());
+        return shared.stream()
+                .limit(max)
+                .map(term -> query.terms().words().get(term))
+                .toList();
     }
 
     /** Collects weighted terms of one language into a sparse vector, merging terms that share an index. */
@@ -153,8 +156,8 @@ public class Keywords {
         }
 
         VectorBuilder addAll(Map<String, Double> frequencies, DoubleUnaryOperator weight) {
-            frequencies.forEach((term, tf) ->
-                    byIndex.merge(index(language, term), (float) weight.applyAsDouble(tf), Float::sum));
+            frequencies.forEach(
+                    (term, tf) -> byIndex.merge(index(language, term), (float) weight.applyAsDouble(tf), Float::sum));
             return this;
         }
 

@@ -28,8 +28,8 @@ final class DataDirLock implements AutoCloseable {
         Path file = dataDir.resolve("jobmatch.lock");
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -43,7 +43,8 @@ final class DataDirLock implements AutoCloseable {
                         + "(pid " + holder + "); stop it, or give this one its own JOBMATCH_DATA_DIR");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            channel.write(
+                    ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             return new DataDirLock(channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock the data directory " + dataDir, e);

@@ -9,5 +9,4 @@ import io.micronaut.core.annotation.Nullable;
  * @param url an external PostgreSQL's JDBC URL; unset, the service starts the embedded one and sets it
  */
 @ConfigurationProperties("datasources.default")
-public record DatasourceSettings(@Nullable String url) {
-}
+public record DatasourceSettings(@Nullable String url) {}

@@ -1,14 +1,13 @@
 package io.jobmatch.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A real PostgreSQL 17 server run from the zonky binaries, its data kept under the data directory across restarts. */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -23,8 +22,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Stops a PostgreSQL that a dead jobmatch left running on this directory; call only under the data-dir lock. */
     static void clearLeftover(Path dataDirectory) {
-        LeftoverServer.clear(dataDirectory.resolve("postmaster.pid"),
-                LeftoverServer.runsOn("postgres", dataDirectory), "PostgreSQL");
+        LeftoverServer.clear(
+                dataDirectory.resolve("postmaster.pid"),
+                LeftoverServer.runsOn("postgres", dataDirectory),
+                "PostgreSQL");
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
@@ -49,7 +50,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The postmaster writes its pid on the first line of postmaster.pid; pg_ctl started it, not this JVM. */
     private static long postmasterPid(Path dataDirectory) throws IOException {
-        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .getFirst()
+                .strip());
     }
 
     public String jdbcUrl() {

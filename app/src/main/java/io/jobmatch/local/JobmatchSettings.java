@@ -9,5 +9,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param dataDir where embedded PostgreSQL and the local Qdrant keep their data, relative to the working directory
  */
 @ConfigurationProperties("jobmatch")
-public record JobmatchSettings(@Bindable(defaultValue = "data") String dataDir) {
-}
+public record JobmatchSettings(
+        @Bindable(defaultValue = "data") String dataDir) {}

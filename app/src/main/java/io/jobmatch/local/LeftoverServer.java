@@ -1,8 +1,5 @@
 package io.jobmatch.local;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local server that an earlier jobmatch left running on this data directory (it died, and its watchdog with it),
@@ -25,8 +24,7 @@ final class LeftoverServer {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverServer.class);
     private static final long STOP_WAIT_SECONDS = 30;
 
-    private LeftoverServer() {
-    }
+    private LeftoverServer() {}
 
     /**
      * Stops the process named by {@code pidFile} when it is alive and {@code ours} recognises it as this directory's
@@ -37,10 +35,14 @@ final class LeftoverServer {
         if (pid.isEmpty()) {
             return;
         }
-        Optional<ProcessHandle> leftover = ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).filter(ours);
+        Optional<ProcessHandle> leftover =
+                ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).filter(ours);
         if (leftover.isPresent()) {
-            LOG.warn("{} (pid {}) was left running on {} by a jobmatch that died; stopping it", what,
-                    pid.getAsLong(), pidFile.getParent());
+            LOG.warn(
+                    "{} (pid {}) was left running on {} by a jobmatch that died; stopping it",
+                    what,
+                    pid.getAsLong(),
+                    pidFile.getParent());
             stop(leftover.get());
         } else {
             LOG.info("Removing the stale pid file {} (pid {} is not running it)", pidFile, pid.getAsLong());
@@ -55,8 +57,10 @@ final class LeftoverServer {
     /** Whether the process runs {@code executableName} with {@code directory} among its arguments. */
     static Predicate<ProcessHandle> runsOn(String executableName, Path directory) {
         Path wanted = directory.toAbsolutePath().normalize();
-        return process -> runs(process, executableName) && process.info().arguments().map(List::of).orElse(List.of())
-                .stream().anyMatch(argument -> argument.startsWith("/") && Path.of(argument).normalize().equals(wanted));
+        return process -> runs(process, executableName)
+                && process.info().arguments().map(List::of).orElse(List.of()).stream()
+                        .anyMatch(argument -> argument.startsWith("/")
+                                && Path.of(argument).normalize().equals(wanted));
     }
 
     /** Whether the process runs {@code executableName} in {@code directory}. */
@@ -67,7 +71,10 @@ final class LeftoverServer {
     }
 
     private static boolean runs(ProcessHandle process, String executableName) {
-        return process.info().command().map(command -> command.endsWith("/" + executableName)).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("/" + executableName))
+                .orElse(false);
     }
 
     private static Optional<Path> workingDirectory(ProcessHandle process) {
@@ -81,7 +88,9 @@ final class LeftoverServer {
     private static OptionalLong readPid(Path pidFile) {
         try {
             List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
-            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.getFirst().strip()));
+            return lines.isEmpty()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.getFirst().strip()));
         } catch (IOException | NumberFormatException e) {
             LOG.warn("Unreadable pid file {} ({}); ignoring it", pidFile, e.getMessage());
             return OptionalLong.empty();

@@ -1,13 +1,12 @@
 package io.jobmatch.local;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the local-servers feature: starts what is not configured as external (PostgreSQL, Qdrant) before
@@ -21,8 +20,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Object> properties = new HashMap<>();
 
-    private LocalInfrastructure() {
-    }
+    private LocalInfrastructure() {}
 
     /**
      * Starts embedded PostgreSQL unless a JDBC URL is configured, and local Qdrant unless a host is. The data
@@ -42,8 +40,8 @@ public final class LocalInfrastructure implements AutoCloseable {
             if (settings.qdrantHost().isEmpty()) {
                 Path directory = settings.dataDir().resolve("qdrant");
                 LocalQdrantServer.clearLeftover(directory);
-                LocalQdrantServer qdrant = LocalQdrantServer.start(settings.qdrantBinary(), directory,
-                        settings.qdrantHttpPort(), settings.qdrantGrpcPort());
+                LocalQdrantServer qdrant = LocalQdrantServer.start(
+                        settings.qdrantBinary(), directory, settings.qdrantHttpPort(), settings.qdrantGrpcPort());
                 infrastructure.started.add(qdrant);
                 infrastructure.properties.putAll(qdrant.properties());
             }

@@ -1,8 +1,5 @@
 package io.jobmatch.local;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Qdrant server process bound to 127.0.0.1, its storage under the data directory; started and stopped with
@@ -57,21 +56,30 @@ public final class LocalQdrantServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(verified.toString())
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("qdrant.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("qdrant.log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QDRANT__SERVICE__HOST", "127.0.0.1");
             env.put("QDRANT__SERVICE__HTTP_PORT", Integer.toString(http));
             env.put("QDRANT__SERVICE__GRPC_PORT", Integer.toString(grpc));
-            env.put("QDRANT__STORAGE__STORAGE_PATH", directory.resolve("storage").toString());
-            env.put("QDRANT__STORAGE__SNAPSHOTS_PATH", directory.resolve("snapshots").toString());
+            env.put(
+                    "QDRANT__STORAGE__STORAGE_PATH",
+                    directory.resolve("storage").toString());
+            env.put(
+                    "QDRANT__STORAGE__SNAPSHOTS_PATH",
+                    directory.resolve("snapshots").toString());
             env.put("QDRANT__TELEMETRY_DISABLED", "true");
             Process process = builder.start();
             Files.writeString(directory.resolve(PID_FILE), Long.toString(process.pid()));
             ServerWatchdog.watch(process.pid(), "TERM", "Qdrant");
             LocalQdrantServer server = new LocalQdrantServer(process, directory, http, grpc);
             server.awaitReady(directory);
-            LOG.info("Local Qdrant {} started (gRPC {}, HTTP {}) with storage in {}", QdrantBinary.VERSION, grpc,
-                    http, directory);
+            LOG.info(
+                    "Local Qdrant {} started (gRPC {}, HTTP {}) with storage in {}",
+                    QdrantBinary.VERSION,
+                    grpc,
+                    http,
+                    directory);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Qdrant from " + verified, e);
@@ -91,14 +99,16 @@ public final class LocalQdrantServer implements AutoCloseable {
     }
 
     private void awaitReady(Path directory) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Qdrant exited with code " + process.exitValue() + "; see "
-                        + directory.resolve("qdrant.log"));
+                throw new IllegalStateException(
+                        "Qdrant exited with code " + process.exitValue() + "; see " + directory.resolve("qdrant.log"));
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,17 +15,28 @@ import java.util.Optional;
  */
 @Singleton
 @Requires(env = Environment.CLI)
-public record LocalSettings(Path dataDir, Optional<String> jdbcUrl, int postgresPort, Optional<String> qdrantHost,
-                            Path qdrantBinary, int qdrantHttpPort, int qdrantGrpcPort) {
+public record LocalSettings(
+        Path dataDir,
+        Optional<String> jdbcUrl,
+        int postgresPort,
+        Optional<String> qdrantHost,
+        Path qdrantBinary,
+        int qdrantHttpPort,
+        int qdrantGrpcPort) {
 
     @Inject
-    public LocalSettings(JobmatchSettings jobmatch, DatasourceSettings datasource, PostgresSettings postgres,
-                         QdrantSettings qdrant) {
-        this(Path.of(jobmatch.dataDir()).toAbsolutePath(),
+    public LocalSettings(
+            JobmatchSettings jobmatch,
+            DatasourceSettings datasource,
+            PostgresSettings postgres,
+            QdrantSettings qdrant) {
+        this(
+                Path.of(jobmatch.dataDir()).toAbsolutePath(),
                 configured(datasource.url()),
                 postgres.port(),
                 configured(qdrant.host()),
-                Path.of(configured(qdrant.binary()).orElse(QdrantBinary.DEFAULT_LOCATION)).toAbsolutePath(),
+                Path.of(configured(qdrant.binary()).orElse(QdrantBinary.DEFAULT_LOCATION))
+                        .toAbsolutePath(),
                 qdrant.localHttpPort(),
                 qdrant.localGrpcPort());
     }

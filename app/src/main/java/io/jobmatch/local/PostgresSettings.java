@@ -9,5 +9,4 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param port its port; 0 takes any free port
  */
 @ConfigurationProperties("jobmatch.postgres")
-public record PostgresSettings(@Bindable(defaultValue = "0") int port) {
-}
+public record PostgresSettings(@Bindable(defaultValue = "0") int port) {}

@@ -23,8 +23,7 @@ public final class QdrantBinary {
     private static final String SHA256 = pinned("sha256");
     public static final String DEFAULT_LOCATION = ".cache/qdrant/" + VERSION + "/qdrant";
 
-    private QdrantBinary() {
-    }
+    private QdrantBinary() {}
 
     /** Returns {@code path} once it is verified; otherwise fails with what to run. */
     public static Path verified(Path path) {
@@ -35,8 +34,8 @@ public final class QdrantBinary {
         }
         String actual = sha256(path);
         if (!actual.equals(SHA256)) {
-            throw new IllegalStateException("Qdrant binary " + path + " has SHA-256 " + actual + ", expected "
-                    + SHA256 + ". Delete it and run tools/fetch-qdrant.sh again.");
+            throw new IllegalStateException("Qdrant binary " + path + " has SHA-256 " + actual + ", expected " + SHA256
+                    + ". Delete it and run tools/fetch-qdrant.sh again.");
         }
         return path;
     }
@@ -63,8 +62,8 @@ public final class QdrantBinary {
     }
 
     private static String sha256(Path path) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {

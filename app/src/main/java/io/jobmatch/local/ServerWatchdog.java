@@ -1,9 +1,8 @@
 package io.jobmatch.local;
 
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 
 /**
  * Keeps a server that this JVM started from outliving it. A JVM killed with SIGKILL or crashed in native code runs no
@@ -41,8 +40,7 @@ final class ServerWatchdog {
             exit 0
             """;
 
-    private ServerWatchdog() {
-    }
+    private ServerWatchdog() {}
 
     /**
      * @param serverPid  the server's process id
@@ -50,15 +48,25 @@ final class ServerWatchdog {
      */
     static void watch(long serverPid, String stopSignal, String what) {
         try {
-            new ProcessBuilder("sh", "-c", SCRIPT, "jobmatch-watchdog", Long.toString(ProcessHandle.current().pid()),
-                    Long.toString(serverPid), stopSignal, Integer.toString(GRACE_SECONDS))
+            new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            SCRIPT,
+                            "jobmatch-watchdog",
+                            Long.toString(ProcessHandle.current().pid()),
+                            Long.toString(serverPid),
+                            stopSignal,
+                            Integer.toString(GRACE_SECONDS))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             // The server still runs and is stopped on a normal exit; only a crash would leave it behind.
-            LOG.warn("No watchdog for {} (pid {}): it would outlive a crash of this JVM ({})", what, serverPid,
+            LOG.warn(
+                    "No watchdog for {} (pid {}): it would outlive a crash of this JVM ({})",
+                    what,
+                    serverPid,
                     e.getMessage());
         }
     }

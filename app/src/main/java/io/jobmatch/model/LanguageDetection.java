@@ -3,7 +3,6 @@ package io.jobmatch.model;
 import io.jobmatch.embeddings.LanguageDetector;
 import io.jobmatch.embeddings.LanguageGuess;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 
 /**
@@ -42,8 +41,12 @@ public class LanguageDetection {
         if (guess.language() == null) {
             return "is required: it was not given and could not be detected from the text";
         }
-        return String.format(Locale.ROOT, "is required: it was not given and detection is not confident enough "
-                + "(best guess '%s' at %.2f, at least %.2f needed)", guess.language(), guess.confidence(),
+        return String.format(
+                Locale.ROOT,
+                "is required: it was not given and detection is not confident enough "
+                        + "(best guess '%s' at %.2f, at least %.2f needed)",
+                guess.language(),
+                guess.confidence(),
                 minConfidence);
     }
 }

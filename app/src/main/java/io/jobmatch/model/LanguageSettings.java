@@ -2,7 +2,6 @@ package io.jobmatch.model;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.List;
 
 /**
@@ -12,6 +11,6 @@ import java.util.List;
  * @param minConfidence below this, a detected language is not trusted and the request is refused
  */
 @ConfigurationProperties("jobmatch.languages")
-public record LanguageSettings(@Bindable(defaultValue = "en,fr,de,es,it,nl,pl,pt") List<String> detect,
-                               @Bindable(defaultValue = "0.9") double minConfidence) {
-}
+public record LanguageSettings(
+        @Bindable(defaultValue = "en,fr,de,es,it,nl,pl,pt") List<String> detect,
+        @Bindable(defaultValue = "0.9") double minConfidence) {}

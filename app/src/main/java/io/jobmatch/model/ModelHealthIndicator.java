@@ -5,7 +5,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
 /** Reports the loaded model; the engine bean only exists once its files verified and loaded. */
@@ -22,8 +21,13 @@ class ModelHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> 
     @Override
     protected Map<String, Object> getHealthInformation() {
         healthStatus = HealthStatus.UP;
-        return Map.of("model", engine.manifest().name(), "dimension", engine.dimension(),
-                "multilingual", engine.manifest().multilingual());
+        return Map.of(
+                "model",
+                engine.manifest().name(),
+                "dimension",
+                engine.dimension(),
+                "multilingual",
+                engine.manifest().multilingual());
     }
 
     @Override

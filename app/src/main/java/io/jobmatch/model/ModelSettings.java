@@ -14,10 +14,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param cacheSize  recent embeddings kept in memory
  */
 @ConfigurationProperties("jobmatch.model")
-public record ModelSettings(@Bindable(defaultValue = "multilingual-e5-small") String name,
-                            @Bindable(defaultValue = "e5-small-v2-q") String fallback,
-                            @Bindable(defaultValue = "models") String dir,
-                            @Bindable(defaultValue = "16") int batchSize,
-                            @Bindable(defaultValue = "0") int threads,
-                            @Bindable(defaultValue = "4096") int cacheSize) {
-}
+public record ModelSettings(
+        @Bindable(defaultValue = "multilingual-e5-small") String name,
+        @Bindable(defaultValue = "e5-small-v2-q") String fallback,
+        @Bindable(defaultValue = "models") String dir,
+        @Bindable(defaultValue = "16") int batchSize,
+        @Bindable(defaultValue = "0") int threads,
+        @Bindable(defaultValue = "4096") int cacheSize) {}

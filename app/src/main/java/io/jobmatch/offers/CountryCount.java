@@ -4,5 +4,4 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** How many open offers one country has in one language. */
 @Serdeable
-public record CountryCount(String country, long count) {
-}
+public record CountryCount(String country, long count) {}

@@ -2,7 +2,6 @@ package io.jobmatch.offers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,10 +12,26 @@ import java.util.UUID;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Offer(UUID id, String source, String externalId, String title, String description, String language,
-                    Double languageConfidence, String country, String city, String company, EmploymentType employmentType, Boolean remote,
-                    Salary salary, LocalDate datePosted, LocalDate validThrough, String url, OfferStatus status,
-                    Instant createdAt, Instant updatedAt) {
+public record Offer(
+        UUID id,
+        String source,
+        String externalId,
+        String title,
+        String description,
+        String language,
+        Double languageConfidence,
+        String country,
+        String city,
+        String company,
+        EmploymentType employmentType,
+        Boolean remote,
+        Salary salary,
+        LocalDate datePosted,
+        LocalDate validThrough,
+        String url,
+        OfferStatus status,
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** The text a model embeds for this offer: the title carries the occupation, the description the detail. */
     public String searchableText() {

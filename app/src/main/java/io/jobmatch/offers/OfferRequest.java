@@ -3,16 +3,15 @@ package io.jobmatch.offers;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.jobmatch.validation.CountryCode;
 import io.jobmatch.validation.HttpUrl;
+import io.jobmatch.validation.JsonRequest;
 import io.jobmatch.validation.LanguageCode;
 import io.jobmatch.validation.NotBefore;
-import io.jobmatch.validation.JsonRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -44,35 +43,60 @@ import java.util.Locale;
 public record OfferRequest(
         @Size(max = 64, message = "must be at most {max} characters")
         @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may only contain letters, digits, '.', '_' and '-'")
-        @Schema(defaultValue = DEFAULT_SOURCE) String source,
+        @Schema(defaultValue = DEFAULT_SOURCE)
+        String source,
+
         @NotBlank(message = "is required")
         @Size(max = 200, message = "must be at most {max} characters")
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String externalId,
+
         @NotBlank(message = "is required") @Size(max = 300, message = "must be at most {max} characters")
         String title,
+
         @NotBlank(message = "is required") @Size(max = 19_000, message = "must be at most {max} characters")
         String description,
+
         @LanguageCode String language,
         @CountryCode String country,
-        @Size(max = 120, message = "must be at most {max} characters") String city,
-        @Size(max = 200, message = "must be at most {max} characters") String company,
+
+        @Size(max = 120, message = "must be at most {max} characters")
+        String city,
+
+        @Size(max = 200, message = "must be at most {max} characters")
+        String company,
+
         EmploymentType employmentType,
         Boolean remote,
         @Valid SalaryRequest salary,
         LocalDate datePosted,
         LocalDate validThrough,
-        @Size(max = 2_000, message = "must be at most {max} characters") @HttpUrl String url,
+
+        @Size(max = 2_000, message = "must be at most {max} characters") @HttpUrl
+        String url,
+
         @Schema(defaultValue = "OPEN") OfferStatus status) {
 
     public static final String DEFAULT_SOURCE = "default";
 
     /** The draft to store, codes normalised; its language is null when the client gave none. */
     public OfferDraft toDraft() {
-        return new OfferDraft(source == null ? DEFAULT_SOURCE : source, externalId, title, description,
-                language == null ? null : language.toLowerCase(Locale.ROOT), null,
-                country == null ? null : country.toUpperCase(Locale.ROOT), city, company, employmentType, remote,
-                salary == null ? null : salary.toSalary(), datePosted, validThrough, url,
+        return new OfferDraft(
+                source == null ? DEFAULT_SOURCE : source,
+                externalId,
+                title,
+                description,
+                language == null ? null : language.toLowerCase(Locale.ROOT),
+                null,
+                country == null ? null : country.toUpperCase(Locale.ROOT),
+                city,
+                company,
+                employmentType,
+                remote,
+                salary == null ? null : salary.toSalary(),
+                datePosted,
+                validThrough,
+                url,
                 status == null ? OfferStatus.OPEN : status);
     }
 }

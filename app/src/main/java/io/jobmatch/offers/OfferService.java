@@ -1,10 +1,9 @@
 package io.jobmatch.offers;
 
-import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.embeddings.LanguageGuess;
+import io.jobmatch.model.LanguageDetection;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +15,8 @@ public class OfferService {
     private final ApplicationEventPublisher<OffersChanged> events;
     private final LanguageDetection languages;
 
-    public OfferService(OfferStore store, ApplicationEventPublisher<OffersChanged> events,
-                        LanguageDetection languages) {
+    public OfferService(
+            OfferStore store, ApplicationEventPublisher<OffersChanged> events, LanguageDetection languages) {
         this.store = store;
         this.events = events;
         this.languages = languages;

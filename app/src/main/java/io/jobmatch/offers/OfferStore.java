@@ -1,10 +1,10 @@
 package io.jobmatch.offers;
 
+import io.jobmatch.offers.SavedOffer.Change;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.jobmatch.offers.SavedOffer.Change;
 import java.util.UUID;
 
 /** PostgreSQL adapter for offers (Micronaut Data JDBC operations, plain SQL for upserts and batches). */
@@ -75,18 +74,23 @@ public class OfferStore {
      */
     @Transactional
     public List<SavedOffer> upsertAll(List<OfferDraft> drafts) {
-        return jdbc.prepareStatement(UPSERT, upsert -> jdbc.prepareStatement(FIND_BY_KEY, find -> {
-            List<SavedOffer> saved = new ArrayList<>(drafts.size());
-            for (OfferDraft draft : drafts) {
-                bind(upsert, draft);
-                try (ResultSet row = upsert.executeQuery()) {
-                    saved.add(row.next()
-                            ? new SavedOffer(offer(row), row.getBoolean("inserted") ? Change.CREATED : Change.UPDATED)
-                            : new SavedOffer(unchanged(find, draft), Change.UNCHANGED));
-                }
-            }
-            return saved;
-        }));
+        return jdbc.prepareStatement(
+                UPSERT,
+                upsert -> jdbc.prepareStatement(FIND_BY_KEY, find -> {
+                    List<SavedOffer> saved = new ArrayList<>(drafts.size());
+                    for (OfferDraft draft : drafts) {
+                        bind(upsert, draft);
+                        try (ResultSet row = upsert.executeQuery()) {
+                            saved.add(
+                                    row.next()
+                                            ? new SavedOffer(
+                                                    offer(row),
+                                                    row.getBoolean("inserted") ? Change.CREATED : Change.UPDATED)
+                                            : new SavedOffer(unchanged(find, draft), Change.UNCHANGED));
+                        }
+                    }
+                    return saved;
+                }));
     }
 
     private static Offer unchanged(PreparedStatement find, OfferDraft draft) throws SQLException {
@@ -109,8 +113,8 @@ public class OfferStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Offer> byId = jdbc.prepareStatement("select " + COLUMNS + " from offer where id = any(?)",
-                statement -> {
+        Map<UUID, Offer> byId =
+                jdbc.prepareStatement("select " + COLUMNS + " from offer where id = any(?)", statement -> {
                     statement.setArray(1, uuidArray(statement, ids));
                     Map<UUID, Offer> found = new LinkedHashMap<>();
                     try (ResultSet rows = statement.executeQuery()) {
@@ -178,14 +182,25 @@ public class OfferStore {
     }
 
     private static Offer offer(ResultSet row) throws SQLException {
-        return new Offer(row.getObject("id", UUID.class), row.getString("source"), row.getString("external_id"),
-                row.getString("title"), row.getString("description"), row.getString("language"),
-                row.getObject("language_confidence", Double.class), row.getString("country"), row.getString("city"),
+        return new Offer(
+                row.getObject("id", UUID.class),
+                row.getString("source"),
+                row.getString("external_id"),
+                row.getString("title"),
+                row.getString("description"),
+                row.getString("language"),
+                row.getObject("language_confidence", Double.class),
+                row.getString("country"),
+                row.getString("city"),
                 row.getString("company"),
                 constant(EmploymentType.class, row.getString("employment_type")),
-                row.getObject("remote", Boolean.class), salary(row), localDate(row.getDate("date_posted")),
-                localDate(row.getDate("valid_through")), row.getString("url"),
-                OfferStatus.valueOf(row.getString("status")), instant(row.getTimestamp("created_at")),
+                row.getObject("remote", Boolean.class),
+                salary(row),
+                localDate(row.getDate("date_posted")),
+                localDate(row.getDate("valid_through")),
+                row.getString("url"),
+                OfferStatus.valueOf(row.getString("status")),
+                instant(row.getTimestamp("created_at")),
                 instant(row.getTimestamp("updated_at")));
     }
 

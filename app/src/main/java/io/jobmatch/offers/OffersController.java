@@ -1,5 +1,7 @@
 package io.jobmatch.offers;
 
+import io.jobmatch.web.NotFoundResponse;
+import io.jobmatch.web.ProblemResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,11 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
-import io.jobmatch.web.NotFoundResponse;
-import io.jobmatch.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -41,8 +40,9 @@ public class OffersController {
     @ApiResponse(responseCode = "200", description = "updated, or unchanged: the stored offer")
     public HttpResponse<Offer> upsert(@Body @Valid OfferRequest offer) {
         SavedOffer saved = offers.upsert(offer.toDraft());
-        return HttpResponse.<Offer>status(saved.change() == SavedOffer.Change.CREATED ? HttpStatus.CREATED
-                : HttpStatus.OK).body(saved.offer());
+        return HttpResponse.<Offer>status(
+                        saved.change() == SavedOffer.Change.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(saved.offer());
     }
 
     /**

@@ -2,5 +2,7 @@ package io.jobmatch.offers;
 
 /** The unit a salary amount is paid for (schema.org unitText). */
 public enum SalaryPeriod {
-    HOUR, MONTH, YEAR
+    HOUR,
+    MONTH,
+    YEAR
 }

@@ -2,13 +2,12 @@ package io.jobmatch.offers;
 
 import io.jobmatch.validation.AnyOf;
 import io.jobmatch.validation.CurrencyCode;
-import io.jobmatch.validation.NotBefore;
 import io.jobmatch.validation.JsonRequest;
+import io.jobmatch.validation.NotBefore;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
-
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -22,16 +21,22 @@ import java.util.Locale;
  */
 @Serdeable
 @JsonRequest
-@AnyOf(value = {"min", "max"}, message = "min or max is required in a salary")
+@AnyOf(
+        value = {"min", "max"},
+        message = "min or max is required in a salary")
 @NotBefore(field = "max", start = "min", message = "must not be less than min")
 public record SalaryRequest(
         @DecimalMin(value = "0", message = "must be between 0 and 1000000000")
         @DecimalMax(value = "1000000000", message = "must be between 0 and 1000000000")
         BigDecimal min,
+
         @DecimalMin(value = "0", message = "must be between 0 and 1000000000")
         @DecimalMax(value = "1000000000", message = "must be between 0 and 1000000000")
         BigDecimal max,
-        @NotNull(message = "is required in a salary") @CurrencyCode String currency,
+
+        @NotNull(message = "is required in a salary") @CurrencyCode
+        String currency,
+
         SalaryPeriod period) {
 
     Salary toSalary() {

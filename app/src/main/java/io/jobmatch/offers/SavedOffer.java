@@ -4,6 +4,8 @@ package io.jobmatch.offers;
 public record SavedOffer(Offer offer, Change change) {
 
     public enum Change {
-        CREATED, UPDATED, UNCHANGED
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
 }

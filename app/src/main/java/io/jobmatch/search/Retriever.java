@@ -8,7 +8,6 @@ import io.jobmatch.index.OfferIndex;
 import io.jobmatch.keywords.KeywordQuery;
 import io.jobmatch.keywords.Keywords;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /**
@@ -34,8 +33,13 @@ public class Retriever {
         String language = filter.language().orElse(null);
         TextEmbedding embedding = mode.usesDense() ? engine.embedQuery(text) : null;
         KeywordQuery query = keywords.query(text, language);
-        IndexQuery indexQuery = new IndexQuery(embedding == null ? null : embedding.chunkVectors(),
-                mode.usesKeywords() ? query.vector() : null, filter, limit, offset, modelCovers(language));
+        IndexQuery indexQuery = new IndexQuery(
+                embedding == null ? null : embedding.chunkVectors(),
+                mode.usesKeywords() ? query.vector() : null,
+                filter,
+                limit,
+                offset,
+                modelCovers(language));
         return new Ranking(index.search(indexQuery), embedding, query);
     }
 

@@ -1,5 +1,7 @@
 package io.jobmatch.search;
 
+import io.jobmatch.web.NotFoundResponse;
+import io.jobmatch.web.ProblemResponses;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -7,10 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
-import io.jobmatch.web.NotFoundResponse;
-import io.jobmatch.web.ProblemResponses;
 import jakarta.validation.Valid;
-
 import java.util.UUID;
 
 /** HTTP adapter for CV search and offer-to-offer similarity. */

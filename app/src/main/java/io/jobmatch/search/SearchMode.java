@@ -2,7 +2,6 @@ package io.jobmatch.search;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +19,9 @@ import java.util.Optional;
  */
 @Serdeable
 public enum SearchMode {
-    HYBRID, DENSE, KEYWORD;
+    HYBRID,
+    DENSE,
+    KEYWORD;
 
     @JsonValue
     public String id() {
@@ -36,6 +37,8 @@ public enum SearchMode {
     }
 
     public static Optional<SearchMode> of(String id) {
-        return Arrays.stream(values()).filter(mode -> mode.id().equalsIgnoreCase(id.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(mode -> mode.id().equalsIgnoreCase(id.strip()))
+                .findFirst();
     }
 }

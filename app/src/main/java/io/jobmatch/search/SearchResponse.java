@@ -2,7 +2,6 @@ package io.jobmatch.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -13,7 +12,11 @@ import java.util.List;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchResponse(List<SearchResult> results, String language, String detectedLanguage,
-                             Double detectedLanguageConfidence, Integer queryTokens, Integer queryChunks,
-                             SearchMode mode) {
-}
+public record SearchResponse(
+        List<SearchResult> results,
+        String language,
+        String detectedLanguage,
+        Double detectedLanguageConfidence,
+        Integer queryTokens,
+        Integer queryChunks,
+        SearchMode mode) {}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jobmatch.explain.Highlight;
 import io.jobmatch.offers.Offer;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package io.jobmatch.search;
 
-import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.LanguageGuess;
 import io.jobmatch.embeddings.TextEmbedding;
@@ -9,11 +8,11 @@ import io.jobmatch.explain.MatchExplainer;
 import io.jobmatch.index.IndexFilter;
 import io.jobmatch.index.IndexHit;
 import io.jobmatch.index.OfferIndex;
+import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.OfferStatus;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,13 @@ public class SearchService {
     private final MatchExplainer explainer;
     private final LanguageDetection languages;
 
-    public SearchService(EmbeddingEngine engine, OfferIndex index, OfferService offers, Retriever retriever,
-                         MatchExplainer explainer, LanguageDetection languages) {
+    public SearchService(
+            EmbeddingEngine engine,
+            OfferIndex index,
+            OfferService offers,
+            Retriever retriever,
+            MatchExplainer explainer,
+            LanguageDetection languages) {
         this.engine = engine;
         this.index = index;
         this.offers = offers;
@@ -50,8 +54,13 @@ public class SearchService {
         // Keyword ranking needs no embedding, but highlights do (the engine's cache makes a repeat free).
         TextEmbedding embedding = ranking.embedding() != null ? ranking.embedding() : engine.embedQuery(query.text());
         List<SearchResult> results = explained(resolve(ranking.hits(), filter), embedding, ranking);
-        return new SearchResponse(results, language, detected == null ? null : detected.language(),
-                detected == null ? null : detected.confidence(), embedding.tokens(), embedding.chunks(),
+        return new SearchResponse(
+                results,
+                language,
+                detected == null ? null : detected.language(),
+                detected == null ? null : detected.confidence(),
+                embedding.tokens(),
+                embedding.chunks(),
                 query.mode());
     }
 
@@ -65,13 +74,20 @@ public class SearchService {
     }
 
     private List<SearchResult> explained(List<SearchResult> results, TextEmbedding embedding, Ranking ranking) {
-        Map<UUID, Explanation> why = explainer.explain(results.stream().map(SearchResult::offer).toList(),
-                embedding.vector(), ranking.keywords());
-        return results.stream().map(result -> {
-            Explanation explanation = why.get(result.offer().id());
-            return explanation == null ? result : new SearchResult(result.offer(), result.score(),
-                    explanation.highlights(), explanation.matchedTerms());
-        }).toList();
+        Map<UUID, Explanation> why = explainer.explain(
+                results.stream().map(SearchResult::offer).toList(), embedding.vector(), ranking.keywords());
+        return results.stream()
+                .map(result -> {
+                    Explanation explanation = why.get(result.offer().id());
+                    return explanation == null
+                            ? result
+                            : new SearchResult(
+                                    result.offer(),
+                                    result.score(),
+                                    explanation.highlights(),
+                                    explanation.matchedTerms());
+                })
+                .toList();
     }
 
     /** Offers closest to a stored one, never the offer itself; closed offers only when asked (recruiters' history). */
@@ -79,8 +95,8 @@ public class SearchService {
         Offer offer = offers.get(offerId);
         float[] vector = index.vectorOf(offerId)
                 .orElseGet(() -> engine.embedDocument(offer.searchableText()).vector());
-        IndexFilter filter = new IndexFilter(Optional.ofNullable(query.language()), Optional.empty(),
-                !query.includeClosed(), Optional.of(offerId));
+        IndexFilter filter = new IndexFilter(
+                Optional.ofNullable(query.language()), Optional.empty(), !query.includeClosed(), Optional.of(offerId));
         List<IndexHit> hits = index.nearest(vector, filter, query.limit(), query.offset());
         return new SearchResponse(resolve(hits, filter), query.language(), null, null, null, null, null);
     }
@@ -90,7 +106,9 @@ public class SearchService {
      * deleted a moment ago whose vector is not updated yet must not slip through.
      */
     private List<SearchResult> resolve(List<IndexHit> hits, IndexFilter filter) {
-        Map<UUID, Offer> stored = offers.getAll(hits.stream().map(IndexHit::offerId).toList()).stream()
+        Map<UUID, Offer> stored = offers
+                .getAll(hits.stream().map(IndexHit::offerId).toList())
+                .stream()
                 .collect(Collectors.toMap(Offer::id, Function.identity()));
         return hits.stream()
                 .filter(hit -> stored.containsKey(hit.offerId()) && matches(stored.get(hit.offerId()), filter))

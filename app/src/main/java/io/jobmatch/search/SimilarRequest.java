@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
 import java.util.Locale;
 
 /**
@@ -21,19 +20,29 @@ import java.util.Locale;
 @Introspected
 public record SimilarRequest(
         @Nullable @QueryValue @LanguageCode String language,
-        @Nullable @QueryValue @Schema(defaultValue = "false") Boolean includeClosed,
-        @Nullable @QueryValue
+
+        @Nullable @QueryValue @Schema(defaultValue = "false")
+        Boolean includeClosed,
+
+        @Nullable
+        @QueryValue
         @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
         @Max(value = SearchQuery.MAX_LIMIT, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
-        @Schema(defaultValue = "10") Integer limit,
-        @Nullable @QueryValue
+        @Schema(defaultValue = "10")
+        Integer limit,
+
+        @Nullable
+        @QueryValue
         @Min(value = 0, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
         @Max(value = SearchQuery.MAX_OFFSET, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
-        @Schema(defaultValue = "0") Integer offset) {
+        @Schema(defaultValue = "0")
+        Integer offset) {
 
     SimilarQuery toQuery() {
-        return new SimilarQuery(language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT),
-                Boolean.TRUE.equals(includeClosed), limit == null ? SearchQuery.DEFAULT_LIMIT : limit,
+        return new SimilarQuery(
+                language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT),
+                Boolean.TRUE.equals(includeClosed),
+                limit == null ? SearchQuery.DEFAULT_LIMIT : limit,
                 offset == null ? 0 : offset);
     }
 }

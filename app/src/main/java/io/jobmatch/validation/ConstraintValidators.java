@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.beans.BeanWrapper;
 import io.micronaut.validation.validator.constraints.ConstraintValidator;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Currency;
@@ -44,7 +43,8 @@ class ConstraintValidators {
             String field = annotation.stringValue("field").orElseThrow();
             BeanWrapper<Object> wrapper = BeanWrapper.getWrapper(bean);
             Comparable end = wrapper.getProperty(field, Comparable.class).orElse(null);
-            Comparable start = wrapper.getProperty(annotation.stringValue("start").orElseThrow(), Comparable.class)
+            Comparable start = wrapper.getProperty(
+                            annotation.stringValue("start").orElseThrow(), Comparable.class)
                     .orElse(null);
             if (start == null || end == null || end.compareTo(start) >= 0) {
                 return true;
@@ -93,7 +93,8 @@ class ConstraintValidators {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme();
-            return uri.getHost() != null && scheme != null
+            return uri.getHost() != null
+                    && scheme != null
                     && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
         } catch (URISyntaxException e) {
             return false;

@@ -9,8 +9,7 @@ public final class IsoCodes {
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private IsoCodes() {
-    }
+    private IsoCodes() {}
 
     /** The lower-case language code, or null when {@code code} is not an ISO 639-1 code. */
     public static String language(String code) {

@@ -2,7 +2,6 @@ package io.jobmatch.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,8 +12,13 @@ import java.lang.annotation.Target;
 @Documented
 @Constraint(validatedBy = {})
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT,
-        ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.METHOD,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 public @interface LanguageCode {
 
     String message() default "must be an ISO 639-1 two-letter language code (got '{validatedValue}')";

@@ -7,7 +7,6 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
-
 import java.io.InputStream;
 
 /**
@@ -15,25 +14,30 @@ import java.io.InputStream;
  * controller route, the {@code /health} endpoint and the title below (settings in {@code app/openapi.properties});
  * its Swagger UI page is a static resource at {@code /api-docs} (application.yml).
  */
-@OpenAPIDefinition(info = @Info(
-        title = "jobmatch",
-        version = "0.1.0",
-        description = "Multilingual semantic job matching: store job offers, search open offers like a CV, find offers "
-                + "similar to a stored one, list the countries with open offers in a language. Every error is an "
-                + "RFC 9457 application/problem+json document."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "jobmatch",
+                        version = "0.1.0",
+                        description =
+                                "Multilingual semantic job matching: store job offers, search open offers like a CV, find offers "
+                                        + "similar to a stored one, list the countries with open offers in a language. Every error is an "
+                                        + "RFC 9457 application/problem+json document."))
 @Hidden
 @Controller
 public class ApiDocument {
 
     /** RFC 9512. A static-resource mapping would send text/plain: Micronaut knows no media type for .yml. */
     public static final String YAML = "application/yaml";
+
     static final String RESOURCE = "META-INF/swagger/openapi.yml";
 
     @Get(uri = "/openapi.yml", produces = YAML)
     public StreamedFile document() {
         InputStream document = ApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE);
         if (document == null) {
-            throw new IllegalStateException(RESOURCE + " is not on the classpath: the build ran without micronaut-openapi");
+            throw new IllegalStateException(
+                    RESOURCE + " is not on the classpath: the build ran without micronaut-openapi");
         }
         return new StreamedFile(document, MediaType.of(YAML));
     }

@@ -1,7 +1,6 @@
 package io.jobmatch.web;
 
 import io.micronaut.http.HttpStatus;
-
 import java.util.List;
 
 /** A request the API refuses with a 4xx (or 503) problem response; thrown from any layer that validates input. */
@@ -24,8 +23,8 @@ public class ApiException extends RuntimeException {
         String detail = errors.size() == 1
                 ? "Field '" + errors.get(0).field() + "': " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new ApiException(HttpStatus.BAD_REQUEST, "urn:jobmatch:problem:invalid-request",
-                "Invalid request", detail, errors);
+        return new ApiException(
+                HttpStatus.BAD_REQUEST, "urn:jobmatch:problem:invalid-request", "Invalid request", detail, errors);
     }
 
     public static ApiException invalid(String field, String message) {
@@ -33,8 +32,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException malformedJson(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "urn:jobmatch:problem:malformed-json",
-                "Malformed JSON", detail, List.of());
+        return new ApiException(
+                HttpStatus.BAD_REQUEST, "urn:jobmatch:problem:malformed-json", "Malformed JSON", detail, List.of());
     }
 
     public static ApiException notFound(String detail) {
@@ -42,8 +41,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unavailable(String detail) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "urn:jobmatch:problem:unavailable",
-                "Service unavailable", detail, List.of());
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "urn:jobmatch:problem:unavailable",
+                "Service unavailable",
+                detail,
+                List.of());
     }
 
     public HttpStatus status() {

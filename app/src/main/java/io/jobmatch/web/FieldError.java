@@ -9,5 +9,4 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param message what is wrong with it
  */
 @Serdeable
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

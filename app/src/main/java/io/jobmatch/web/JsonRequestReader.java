@@ -1,8 +1,8 @@
 package io.jobmatch.web;
 
+import io.jobmatch.validation.JsonRequest;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
-import io.jobmatch.validation.JsonRequest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.Headers;
 import io.micronaut.http.MediaType;
@@ -12,7 +12,6 @@ import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -40,8 +39,7 @@ public class JsonRequestReader<T> implements MessageBodyReader<T> {
     }
 
     @Override
-    public T read(Argument<T> type, MediaType mediaType, Headers headers, InputStream body)
-            throws CodecException {
+    public T read(Argument<T> type, MediaType mediaType, Headers headers, InputStream body) throws CodecException {
         return binder.bind(parse(mapper, body), type.getType()).orThrow();
     }
 

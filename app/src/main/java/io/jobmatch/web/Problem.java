@@ -2,7 +2,6 @@ package io.jobmatch.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**

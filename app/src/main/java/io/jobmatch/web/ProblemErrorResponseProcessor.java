@@ -7,7 +7,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,14 +21,17 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.status();
-        String detail = context.getErrors().stream()
-                .map(e -> e.getMessage())
-                .collect(Collectors.joining("; "));
+        String detail = context.getErrors().stream().map(e -> e.getMessage()).collect(Collectors.joining("; "));
         if (status.getCode() >= 500) {
             detail = "Internal error; see the server log";
         }
-        Problem problem = new Problem("about:blank", status.getReason(), status.getCode(),
-                detail.isBlank() ? status.getReason() : detail, context.getRequest().getPath(), List.of());
+        Problem problem = new Problem(
+                "about:blank",
+                status.getReason(),
+                status.getCode(),
+                detail.isBlank() ? status.getReason() : detail,
+                context.getRequest().getPath(),
+                List.of());
         return response.contentType(MediaType.of(Problem.MEDIA_TYPE)).body(problem);
     }
 }

@@ -1,8 +1,8 @@
 package io.jobmatch.web;
 
-import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.index.IndexUnavailableException;
+import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.offers.OfferNotFoundException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -14,12 +14,11 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the domain's own exceptions, and Micronaut's binding and validation errors, become RFC 9457 problems: the
@@ -45,28 +44,29 @@ class ProblemHandlers {
     ExceptionHandler<IndexUnavailableException, HttpResponse<Problem>> indexUnavailable() {
         return (request, e) -> {
             LOG.warn("Vector index unavailable for {}", request.getPath(), e);
-            return ApiExceptionHandler.response(request,
-                    ApiException.unavailable("The vector index is unavailable; retry shortly"));
+            return ApiExceptionHandler.response(
+                    request, ApiException.unavailable("The vector index is unavailable; retry shortly"));
         };
     }
 
     /** A search that reaches the model while the service shuts down. */
     @Singleton
     ExceptionHandler<EngineClosedException, HttpResponse<Problem>> engineClosed() {
-        return (request, e) -> ApiExceptionHandler.response(request,
-                ApiException.unavailable("The service is shutting down; retry shortly"));
+        return (request, e) -> ApiExceptionHandler.response(
+                request, ApiException.unavailable("The service is shutting down; retry shortly"));
     }
 
     /** A query-string record or path variable that broke a constraint: named by its query parameter. */
     @Singleton
     @Replaces(ConstraintExceptionHandler.class)
     ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> constraintViolations() {
-        return (request, e) -> ApiExceptionHandler.response(request, ApiException.invalid(e.getConstraintViolations()
-                .stream()
-                .map(violation -> new FieldError(RequestBinder.parameterPath(violation.getPropertyPath()),
-                        violation.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList()));
+        return (request, e) -> ApiExceptionHandler.response(
+                request,
+                ApiException.invalid(e.getConstraintViolations().stream()
+                        .map(violation -> new FieldError(
+                                RequestBinder.parameterPath(violation.getPropertyPath()), violation.getMessage()))
+                        .sorted(Comparator.comparing(FieldError::field))
+                        .toList()));
     }
 
     /** A query parameter or path variable of the wrong type ({@code limit=ten}, a malformed id). */
@@ -75,9 +75,14 @@ class ProblemHandlers {
     ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> conversionErrors() {
         return (request, e) -> {
             Argument<?> argument = e.getArgument();
-            String given = e.getConversionError().getOriginalValue().map(value -> " (got '" + value + "')").orElse("");
-            return ApiExceptionHandler.response(request, ApiException.invalid(List.of(
-                    new FieldError(argument.getName(), expected(argument.getType()) + given))));
+            String given = e.getConversionError()
+                    .getOriginalValue()
+                    .map(value -> " (got '" + value + "')")
+                    .orElse("");
+            return ApiExceptionHandler.response(
+                    request,
+                    ApiException.invalid(
+                            List.of(new FieldError(argument.getName(), expected(argument.getType()) + given))));
         };
     }
 

@@ -1,8 +1,9 @@
 package io.jobmatch.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.jobmatch.validation.JsonRequest;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
-import io.jobmatch.validation.JsonRequest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.validation.validator.Validator;
@@ -10,8 +11,6 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -62,8 +61,10 @@ public class RequestBinder {
     /** Whether a cross-field constraint ({@code start = "datePosted"}) names a field whose JSON was refused. */
     private static boolean readsFailedField(ConstraintViolation<?> violation, String field, Set<String> failed) {
         String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.') + 1) : "";
-        for (Object attribute : violation.getConstraintDescriptor().getAttributes().values()) {
-            List<String> names = attribute instanceof String name ? List.of(name)
+        for (Object attribute :
+                violation.getConstraintDescriptor().getAttributes().values()) {
+            List<String> names = attribute instanceof String name
+                    ? List.of(name)
                     : attribute instanceof String[] several ? List.of(several) : List.of();
             if (names.stream().anyMatch(name -> failed.contains(parent + name))) {
                 return true;
@@ -79,8 +80,8 @@ public class RequestBinder {
         }
         BeanIntrospection<T> introspection = BeanIntrospector.SHARED.getIntrospection(type);
         Argument<?>[] arguments = introspection.getConstructorArguments();
-        Set<String> known = new HashSet<>(Arrays.asList(introspection.getAnnotationMetadata()
-                .stringValues(JsonIgnoreProperties.class)));
+        Set<String> known = new HashSet<>(
+                Arrays.asList(introspection.getAnnotationMetadata().stringValues(JsonIgnoreProperties.class)));
         for (Argument<?> argument : arguments) {
             known.add(argument.getName());
         }
@@ -104,7 +105,9 @@ public class RequestBinder {
         Class<?> type = argument.getType();
         try {
             if (type == String.class) {
-                String text = expect(json, json.isString(), "must be a string").getStringValue().strip();
+                String text = expect(json, json.isString(), "must be a string")
+                        .getStringValue()
+                        .strip();
                 return text.isEmpty() ? null : text;
             }
             if (type == Boolean.class) {
@@ -114,14 +117,16 @@ public class RequestBinder {
                 BigDecimal number = decimal(json, "must be an integer");
                 expect(json, number.stripTrailingZeros().scale() <= 0, "must be an integer");
                 // Far out of range still fails the field's own @Min/@Max, with its message.
-                return number.max(BigDecimal.valueOf(Integer.MIN_VALUE)).min(BigDecimal.valueOf(Integer.MAX_VALUE))
+                return number.max(BigDecimal.valueOf(Integer.MIN_VALUE))
+                        .min(BigDecimal.valueOf(Integer.MAX_VALUE))
                         .intValue();
             }
             if (type == BigDecimal.class) {
                 return decimal(json, "must be a number");
             }
             if (type == LocalDate.class) {
-                String text = expect(json, json.isString(), "must be a date as YYYY-MM-DD").getStringValue();
+                String text = expect(json, json.isString(), "must be a date as YYYY-MM-DD")
+                        .getStringValue();
                 try {
                     return LocalDate.parse(text.strip());
                 } catch (DateTimeParseException e) {
@@ -194,7 +199,8 @@ public class RequestBinder {
         for (int i = 0; i < nodes.size(); i++) {
             ElementKind kind = nodes.get(i).getKind();
             boolean last = i == nodes.size() - 1;
-            if (kind != ElementKind.METHOD && kind != ElementKind.CONSTRUCTOR
+            if (kind != ElementKind.METHOD
+                    && kind != ElementKind.CONSTRUCTOR
                     && (kind != ElementKind.PARAMETER || last)) {
                 kept.add(nodes.get(i));
             }

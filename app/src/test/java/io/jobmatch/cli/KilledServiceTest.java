@@ -1,13 +1,14 @@
 package io.jobmatch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jobmatch.local.LocalInfrastructure;
 import io.jobmatch.local.LocalSettings;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.TestServers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,11 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code jobmatch serve} in a process of its own, killed the hard way. A SIGKILL runs no shutdown hook, so only the
@@ -47,8 +46,10 @@ class KilledServiceTest {
     @Test
     void aKilledServiceLeavesNoServerBehindAndItsDataDirectoryStartsAgain() throws Exception {
         Service first = start();
-        Api.Response created = first.api.post("/api/offers", "{\"externalId\": \"killed-1\", \"title\": "
-                + "\"Lighthouse keeper\", \"description\": \"Keep the light on the island.\", \"language\": \"en\"}");
+        Api.Response created = first.api.post(
+                "/api/offers",
+                "{\"externalId\": \"killed-1\", \"title\": "
+                        + "\"Lighthouse keeper\", \"description\": \"Keep the light on the island.\", \"language\": \"en\"}");
         assertEquals(201, created.status(), created.body());
         String id = created.json().get("id").asText();
         ProcessHandle firstQdrant = qdrant();
@@ -63,15 +64,18 @@ class KilledServiceTest {
         assertEquals(200, second.api.get("/api/offers/" + id).status(), "the offer stored before the kill is kept");
         ProcessHandle secondQdrant = qdrant();
         ProcessHandle secondPostgres = postgres();
-        List<ProcessHandle> watchdogs = second.process.descendants()
-                .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains("jobmatch-watchdog"))
+        List<ProcessHandle> watchdogs = second.process
+                .descendants()
+                .filter(p ->
+                        p.info().arguments().map(List::of).orElse(List.of()).contains("jobmatch-watchdog"))
                 .toList();
         assertEquals(2, watchdogs.size(), "one watchdog per server");
 
         watchdogs.forEach(ProcessHandle::destroyForcibly);
         kill(second.process);
         Thread.sleep(3_000);
-        assertTrue(secondQdrant.isAlive() && secondPostgres.isAlive(),
+        assertTrue(
+                secondQdrant.isAlive() && secondPostgres.isAlive(),
                 "with the watchdogs killed too, the servers are left behind");
 
         Service third = start();
@@ -79,10 +83,14 @@ class KilledServiceTest {
         assertFalse(secondPostgres.isAlive(), "the next start stopped the PostgreSQL left behind");
         assertEquals(200, third.api.get("/health").status());
         assertEquals(200, third.api.get("/api/offers/" + id).status());
-        IllegalStateException inUse = assertThrows(IllegalStateException.class, () -> LocalInfrastructure.start(
-                new LocalSettings(dataDir, Optional.empty(), 0, Optional.empty(), TestServers.qdrantBinary(), 0, 0),
-                true));
-        assertTrue(inUse.getMessage().contains("in use by another jobmatch (pid " + third.process.pid() + ")"),
+        IllegalStateException inUse = assertThrows(
+                IllegalStateException.class,
+                () -> LocalInfrastructure.start(
+                        new LocalSettings(
+                                dataDir, Optional.empty(), 0, Optional.empty(), TestServers.qdrantBinary(), 0, 0),
+                        true));
+        assertTrue(
+                inUse.getMessage().contains("in use by another jobmatch (pid " + third.process.pid() + ")"),
                 inUse.getMessage());
         ProcessHandle thirdQdrant = qdrant();
         ProcessHandle thirdPostgres = postgres();
@@ -98,19 +106,29 @@ class KilledServiceTest {
         services.forEach(Process::destroyForcibly);
     }
 
-    private record Service(Process process, Api api) {
-    }
+    private record Service(Process process, Api api) {}
 
     /** Starts {@code serve} as {@code ./jobmatch} would, with this test JVM's java and classpath. */
     private Service start() throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx320m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), JobmatchCommand.class.getName(), "serve", "--no-samples")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx320m",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JobmatchCommand.class.getName(),
+                        "serve",
+                        "--no-samples")
                 .redirectErrorStream(true);
         builder.environment().put("JOBMATCH_DATA_DIR", dataDir.toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
-        builder.environment().put("JOBMATCH_MODEL_DIR", TestServers.repositoryRoot().resolve("models").toString());
-        builder.environment().put("JOBMATCH_QDRANT_BINARY", TestServers.qdrantBinary().toString());
+        builder.environment()
+                .put(
+                        "JOBMATCH_MODEL_DIR",
+                        TestServers.repositoryRoot().resolve("models").toString());
+        builder.environment()
+                .put("JOBMATCH_QDRANT_BINARY", TestServers.qdrantBinary().toString());
         Process process = builder.start();
         services.add(process);
         CompletableFuture<String> url = new CompletableFuture<>();
@@ -118,7 +136,8 @@ class KilledServiceTest {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new Service(process, new Api(URI.create(url.get(120, TimeUnit.SECONDS)).toURL()));
+            return new Service(
+                    process, new Api(URI.create(url.get(120, TimeUnit.SECONDS)).toURL()));
         } catch (Exception e) {
             throw new AssertionError("serve did not get ready within 120 s", e);
         }
@@ -126,8 +145,8 @@ class KilledServiceTest {
 
     /** Echoes the child's log into this test's output and completes {@code url} when the service is ready. */
     private static void readOutput(Process process, CompletableFuture<String> url) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 System.out.println("[serve " + process.pid() + "] " + line);

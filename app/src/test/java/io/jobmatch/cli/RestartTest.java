@@ -1,5 +1,8 @@
 package io.jobmatch.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.local.LocalSettings;
@@ -7,16 +10,12 @@ import io.jobmatch.support.Api;
 import io.jobmatch.support.Resources;
 import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the service the way {@code ./jobmatch serve} does ({@link RunningService}: embedded PostgreSQL and local
@@ -34,8 +33,10 @@ class RestartTest {
         JsonNode firstRun;
         try (Service service = Service.start(dataDir)) {
             service.context.getBean(SampleOffersLoader.class).load();
-            service.api.post("/api/offers", "{\"externalId\": \"restart-1\", \"title\": \"Krankenpfleger\", "
-                    + "\"description\": \"Pflege auf der Station.\", \"language\": \"de\"}");
+            service.api.post(
+                    "/api/offers",
+                    "{\"externalId\": \"restart-1\", \"title\": \"Krankenpfleger\", "
+                            + "\"description\": \"Pflege auf der Station.\", \"language\": \"de\"}");
             firstRun = search(service.api, cv);
             assertEquals(200, service.api.get("/health").status());
         }
@@ -45,8 +46,12 @@ class RestartTest {
 
             assertEquals(ids(firstRun), ids(secondRun), "same offers, same order after the restart");
             assertTrue(service.api.get("/api/countries?language=de").body().contains("\"DE\""));
-            JsonNode stored = service.api.post("/api/offers/bulk", "[{\"externalId\": \"restart-1\", \"title\": "
-                    + "\"Krankenpfleger\", \"description\": \"Pflege auf der Station.\", \"language\": \"de\"}]").json();
+            JsonNode stored = service.api
+                    .post(
+                            "/api/offers/bulk",
+                            "[{\"externalId\": \"restart-1\", \"title\": "
+                                    + "\"Krankenpfleger\", \"description\": \"Pflege auf der Station.\", \"language\": \"de\"}]")
+                    .json();
             assertEquals(1, stored.get("unchanged").asInt(), "the offer stored before the restart is still there");
         }
     }
@@ -67,12 +72,13 @@ class RestartTest {
     private record Service(RunningService running, ApplicationContext context, Api api) implements AutoCloseable {
 
         static Service start(Path dataDir) {
-            LocalSettings settings = new LocalSettings(dataDir, Optional.empty(), 0, Optional.empty(),
-                    TestServers.qdrantBinary(), 0, 0);
+            LocalSettings settings =
+                    new LocalSettings(dataDir, Optional.empty(), 0, Optional.empty(), TestServers.qdrantBinary(), 0, 0);
             Map<String, Object> properties = new HashMap<>(TestServers.modelProperties());
             properties.put("micronaut.server.port", -1);
             RunningService running = RunningService.start(settings, properties);
-            return new Service(running, running.context(), new Api(running.server().getURL()));
+            return new Service(
+                    running, running.context(), new Api(running.server().getURL()));
         }
 
         @Override

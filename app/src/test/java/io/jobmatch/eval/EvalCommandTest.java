@@ -1,17 +1,13 @@
 package io.jobmatch.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jobmatch.cli.EvalCommand;
 import io.jobmatch.support.TestServers;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -21,9 +17,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code ./jobmatch eval} on a handmade dataset (src/test/resources/eval/tiny), with the real model and Qdrant.
@@ -49,7 +48,8 @@ class EvalCommandTest {
 
     @BeforeAll
     void start() throws URISyntaxException {
-        Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties(getClass().getSimpleName()));
+        Map<String, Object> properties =
+                new HashMap<>(TestServers.isolatedProperties(getClass().getSimpleName()));
         properties.keySet().removeIf(key -> key.startsWith("datasources.")); // eval needs no database
         cli = ApplicationContext.run(properties, Environment.CLI);
         dataset = Path.of(getClass().getResource("/eval/tiny").toURI());
@@ -67,7 +67,8 @@ class EvalCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals("eval: mode=keyword mrr@10=0.5625 ndcg@10=0.5305 recall@10=0.5625 purity=1.0000 queries=6",
+        assertEquals(
+                "eval: mode=keyword mrr@10=0.5625 ndcg@10=0.5305 recall@10=0.5625 purity=1.0000 queries=6",
                 lines.getLast());
         assertEquals(List.of("en", "4", "0.6250", "0.5610", "0.3750", "0.6250", "1.0000"), row(lines, "en"));
         assertEquals(List.of("fr", "2", "0.5000", "0.5000", "0.5000", "0.5000", "1.0000"), row(lines, "fr"));
@@ -83,10 +84,14 @@ class EvalCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals(List.of("mode=dense", "mode=keyword", "mode=hybrid"),
+        assertEquals(
+                List.of("mode=dense", "mode=keyword", "mode=hybrid"),
                 lines.stream().filter(line -> line.startsWith("mode=")).toList());
-        assertTrue(lines.getLast().matches("eval: mode=hybrid mrr@10=\\d\\.\\d{4} ndcg@10=\\d\\.\\d{4} "
-                + "recall@10=\\d\\.\\d{4} purity=1\\.0000 queries=3"), lines.getLast());
+        assertTrue(
+                lines.getLast()
+                        .matches("eval: mode=hybrid mrr@10=\\d\\.\\d{4} ndcg@10=\\d\\.\\d{4} "
+                                + "recall@10=\\d\\.\\d{4} purity=1\\.0000 queries=3"),
+                lines.getLast());
         assertTrue(lines.stream().noneMatch(line -> line.startsWith("fr ")), "--languages en leaves French out");
     }
 
@@ -109,11 +114,12 @@ class EvalCommandTest {
     }
 
     private static List<String> row(List<String> lines, String language) {
-        return lines.stream().filter(line -> line.startsWith(language + " ")).findFirst()
+        return lines.stream()
+                .filter(line -> line.startsWith(language + " "))
+                .findFirst()
                 .map(line -> Arrays.asList(line.trim().split("\\s+")).subList(0, 7))
                 .orElseThrow(() -> new AssertionError("no row for " + language + " in " + lines));
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 }

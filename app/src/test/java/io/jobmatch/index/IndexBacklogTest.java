@@ -1,5 +1,7 @@
 package io.jobmatch.index;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferDraft;
 import io.jobmatch.offers.OfferService;
@@ -8,17 +10,14 @@ import io.jobmatch.offers.SavedOffer;
 import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The index's to-do list in a real PostgreSQL: a version stays pending until that very version is marked indexed.
@@ -33,7 +32,8 @@ class IndexBacklogTest {
 
     @BeforeAll
     void start() {
-        Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties(getClass().getSimpleName()));
+        Map<String, Object> properties =
+                new HashMap<>(TestServers.isolatedProperties(getClass().getSimpleName()));
         context = ApplicationContext.run(properties, Environment.CLI);
         backlog = context.getBean(IndexBacklog.class);
         offers = context.getBean(OfferService.class);
@@ -63,8 +63,11 @@ class IndexBacklogTest {
 
     @Test
     void pendingOffersComeOldestChangeFirstAndARebuildFlagsThemAll() {
-        List<Offer> created = offers.upsertAll(List.of(draft("baker", "Baker"), draft("nurse", "Nurse"),
-                draft("driver", "Driver"))).stream().map(SavedOffer::offer).toList();
+        List<Offer> created = offers
+                .upsertAll(List.of(draft("baker", "Baker"), draft("nurse", "Nurse"), draft("driver", "Driver")))
+                .stream()
+                .map(SavedOffer::offer)
+                .toList();
         List<UUID> ids = created.stream().map(Offer::id).toList();
         backlog.markIndexed(created);
         offers.upsert(draft("nurse", "Night nurse"));
@@ -82,7 +85,22 @@ class IndexBacklogTest {
     }
 
     private static OfferDraft draft(String externalId, String title) {
-        return new OfferDraft("backlog-test", externalId, title, title + " wanted.", "en", null, null, null, null,
-                null, null, null, null, null, null, OfferStatus.OPEN);
+        return new OfferDraft(
+                "backlog-test",
+                externalId,
+                title,
+                title + " wanted.",
+                "en",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                OfferStatus.OPEN);
     }
 }

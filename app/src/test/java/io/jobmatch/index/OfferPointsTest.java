@@ -1,5 +1,12 @@
 package io.jobmatch.index;
 
+import static io.qdrant.client.PointIdFactory.id;
+import static io.qdrant.client.ValueFactory.list;
+import static io.qdrant.client.ValueFactory.value;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jobmatch.keywords.KeywordVector;
 import io.jobmatch.offers.EmploymentType;
 import io.jobmatch.offers.Offer;
@@ -13,81 +20,107 @@ import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.qdrant.client.PointIdFactory.id;
-import static io.qdrant.client.ValueFactory.list;
-import static io.qdrant.client.ValueFactory.value;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** An offer's Qdrant point, built and read back without a server. */
 class OfferPointsTest {
 
     static final UUID ID = UUID.fromString("3f1c2a9e-6d1b-4c55-9a53-2b1f0e8c7d41");
-    static final KeywordVector KEYWORDS = new KeywordVector(new int[]{7, -3}, new float[]{2.0f, 0.5f});
-    static final OfferPassages PASSAGES = new OfferPassages(List.of("Java and Spring.", "Camunda workflows."),
-            List.of(new float[]{1f, 0f}, new float[]{0f, 1f}));
+    static final KeywordVector KEYWORDS = new KeywordVector(new int[] {7, -3}, new float[] {2.0f, 0.5f});
+    static final OfferPassages PASSAGES = new OfferPassages(
+            List.of("Java and Spring.", "Camunda workflows."), List.of(new float[] {1f, 0f}, new float[] {0f, 1f}));
 
     @Test
     void pointCarriesTheOfferIdItsThreeVectorsAndTheFilteredFields() {
-        PointStruct point = OfferPoints.point(new IndexedOffer(offer("DE", EmploymentType.FULL_TIME, true),
-                new float[]{0.6f, 0.8f}, KEYWORDS, PASSAGES));
+        PointStruct point = OfferPoints.point(new IndexedOffer(
+                offer("DE", EmploymentType.FULL_TIME, true), new float[] {0.6f, 0.8f}, KEYWORDS, PASSAGES));
 
         assertEquals(ID.toString(), point.getId().getUuid());
         Map<String, Vector> vectors = point.getVectors().getVectors().getVectorsMap();
-        assertEquals(Set.of(OfferPoints.DENSE_VECTOR, OfferPoints.KEYWORD_VECTOR, OfferPoints.PASSAGE_VECTORS),
+        assertEquals(
+                Set.of(OfferPoints.DENSE_VECTOR, OfferPoints.KEYWORD_VECTOR, OfferPoints.PASSAGE_VECTORS),
                 vectors.keySet());
-        assertEquals(List.of(0.6f, 0.8f), vectors.get(OfferPoints.DENSE_VECTOR).getDense().getDataList());
-        assertEquals(List.of(7, -3), vectors.get(OfferPoints.KEYWORD_VECTOR).getSparse().getIndicesList());
-        assertEquals(List.of(2.0f, 0.5f), vectors.get(OfferPoints.KEYWORD_VECTOR).getSparse().getValuesList());
-        assertEquals(List.of(List.of(1f, 0f), List.of(0f, 1f)), vectors.get(OfferPoints.PASSAGE_VECTORS)
-                .getMultiDense().getVectorsList().stream().map(DenseVector::getDataList).toList());
-        assertEquals(Map.of(
-                "language", value("de"),
-                "status", value("OPEN"),
-                "source", value("board"),
-                "country", value("DE"),
-                "employmentType", value("FULL_TIME"),
-                "remote", value(true),
-                OfferPoints.PASSAGE_TEXTS, list(List.of(value("Java and Spring."), value("Camunda workflows.")))),
+        assertEquals(
+                List.of(0.6f, 0.8f),
+                vectors.get(OfferPoints.DENSE_VECTOR).getDense().getDataList());
+        assertEquals(
+                List.of(7, -3),
+                vectors.get(OfferPoints.KEYWORD_VECTOR).getSparse().getIndicesList());
+        assertEquals(
+                List.of(2.0f, 0.5f),
+                vectors.get(OfferPoints.KEYWORD_VECTOR).getSparse().getValuesList());
+        assertEquals(
+                List.of(List.of(1f, 0f), List.of(0f, 1f)),
+                vectors.get(OfferPoints.PASSAGE_VECTORS).getMultiDense().getVectorsList().stream()
+                        .map(DenseVector::getDataList)
+                        .toList());
+        assertEquals(
+                Map.of(
+                        "language",
+                        value("de"),
+                        "status",
+                        value("OPEN"),
+                        "source",
+                        value("board"),
+                        "country",
+                        value("DE"),
+                        "employmentType",
+                        value("FULL_TIME"),
+                        "remote",
+                        value(true),
+                        OfferPoints.PASSAGE_TEXTS,
+                        list(List.of(value("Java and Spring."), value("Camunda workflows.")))),
                 point.getPayloadMap());
     }
 
     @Test
     void absentFieldsNoKeywordsAndNoPassagesLeaveTheirEntriesOut() {
-        PointStruct point = OfferPoints.point(new IndexedOffer(offer(null, null, null), new float[]{0.6f, 0.8f},
-                new KeywordVector(new int[0], new float[0]), OfferPassages.NONE));
+        PointStruct point = OfferPoints.point(new IndexedOffer(
+                offer(null, null, null),
+                new float[] {0.6f, 0.8f},
+                new KeywordVector(new int[0], new float[0]),
+                OfferPassages.NONE));
 
-        assertEquals(Set.of(OfferPoints.DENSE_VECTOR), point.getVectors().getVectors().getVectorsMap().keySet());
-        assertEquals(Set.of("language", "status", "source"), point.getPayloadMap().keySet());
+        assertEquals(
+                Set.of(OfferPoints.DENSE_VECTOR),
+                point.getVectors().getVectors().getVectorsMap().keySet());
+        assertEquals(
+                Set.of("language", "status", "source"), point.getPayloadMap().keySet());
     }
 
     @Test
     void denseVectorAndIdAreReadBackFromARetrievedPoint() {
-        RetrievedPoint point = retrieved(Map.of(OfferPoints.DENSE_VECTOR,
-                VectorOutput.newBuilder().addAllData(List.of(0.6f, 0.8f)).build()), Map.of());
+        RetrievedPoint point = retrieved(
+                Map.of(
+                        OfferPoints.DENSE_VECTOR,
+                        VectorOutput.newBuilder()
+                                .addAllData(List.of(0.6f, 0.8f))
+                                .build()),
+                Map.of());
 
-        assertArrayEquals(new float[]{0.6f, 0.8f}, OfferPoints.denseVector(point));
+        assertArrayEquals(new float[] {0.6f, 0.8f}, OfferPoints.denseVector(point));
         assertEquals(ID, OfferPoints.offerId(point.getId()));
     }
 
     @Test
     void passagesAreReadBackInTheFlatLayoutQdrantStillAnswersWithAndInTheNewOne() {
-        VectorOutput flat = VectorOutput.newBuilder().addAllData(List.of(1f, 0f, 0f, 1f)).setVectorsCount(2).build();
-        VectorOutput multi = VectorOutput.newBuilder().setMultiDense(MultiDenseVector.newBuilder()
-                .addVectors(DenseVector.newBuilder().addAllData(List.of(1f, 0f)))
-                .addVectors(DenseVector.newBuilder().addAllData(List.of(0f, 1f)))).build();
-        Map<String, Value> texts = Map.of(OfferPoints.PASSAGE_TEXTS,
-                list(List.of(value("Java and Spring."), value("Camunda workflows."))));
+        VectorOutput flat = VectorOutput.newBuilder()
+                .addAllData(List.of(1f, 0f, 0f, 1f))
+                .setVectorsCount(2)
+                .build();
+        VectorOutput multi = VectorOutput.newBuilder()
+                .setMultiDense(MultiDenseVector.newBuilder()
+                        .addVectors(DenseVector.newBuilder().addAllData(List.of(1f, 0f)))
+                        .addVectors(DenseVector.newBuilder().addAllData(List.of(0f, 1f))))
+                .build();
+        Map<String, Value> texts = Map.of(
+                OfferPoints.PASSAGE_TEXTS, list(List.of(value("Java and Spring."), value("Camunda workflows."))));
 
         for (VectorOutput layout : List.of(flat, multi)) {
             OfferPassages passages = OfferPoints.passages(retrieved(Map.of(OfferPoints.PASSAGE_VECTORS, layout), texts))
@@ -100,21 +133,44 @@ class OfferPointsTest {
 
     @Test
     void pointWithoutPassagesOrWithTextsAndVectorsOutOfStepHasNone() {
-        VectorOutput oneVector = VectorOutput.newBuilder().setMultiDense(MultiDenseVector.newBuilder()
-                .addVectors(DenseVector.newBuilder().addAllData(List.of(1f, 0f)))).build();
+        VectorOutput oneVector = VectorOutput.newBuilder()
+                .setMultiDense(MultiDenseVector.newBuilder()
+                        .addVectors(DenseVector.newBuilder().addAllData(List.of(1f, 0f))))
+                .build();
         Map<String, Value> twoTexts = Map.of(OfferPoints.PASSAGE_TEXTS, list(List.of(value("a"), value("b"))));
 
         assertEquals(Optional.empty(), OfferPoints.passages(retrieved(Map.of(), Map.of())));
-        assertEquals(Optional.empty(), OfferPoints.passages(retrieved(Map.of(OfferPoints.PASSAGE_VECTORS, oneVector),
-                Map.of())));
-        assertTrue(OfferPoints.passages(retrieved(Map.of(OfferPoints.PASSAGE_VECTORS, oneVector), twoTexts))
-                .isEmpty(), "two texts, one vector");
+        assertEquals(
+                Optional.empty(),
+                OfferPoints.passages(retrieved(Map.of(OfferPoints.PASSAGE_VECTORS, oneVector), Map.of())));
+        assertTrue(
+                OfferPoints.passages(retrieved(Map.of(OfferPoints.PASSAGE_VECTORS, oneVector), twoTexts))
+                        .isEmpty(),
+                "two texts, one vector");
     }
 
     private static Offer offer(String country, EmploymentType employmentType, Boolean remote) {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
-        return new Offer(ID, "board", "ext-1", "Backend developer", "Java and Spring. Camunda workflows.", "de",
-                null, country, null, null, employmentType, remote, null, null, null, null, OfferStatus.OPEN, now, now);
+        return new Offer(
+                ID,
+                "board",
+                "ext-1",
+                "Backend developer",
+                "Java and Spring. Camunda workflows.",
+                "de",
+                null,
+                country,
+                null,
+                null,
+                employmentType,
+                remote,
+                null,
+                null,
+                null,
+                null,
+                OfferStatus.OPEN,
+                now,
+                now);
     }
 
     private static RetrievedPoint retrieved(Map<String, VectorOutput> vectors, Map<String, Value> payload) {

@@ -1,5 +1,10 @@
 package io.jobmatch.index;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jobmatch.keywords.KeywordVector;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
@@ -9,18 +14,12 @@ import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.VectorInput;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The search requests as Qdrant receives them, built without a server: filters, prefetch depths, the vectors each
@@ -32,27 +31,30 @@ class OfferQueriesTest {
     static final IndexFilter OPEN_IN_FRANCE = IndexFilter.open("fr", "FR");
     static final float[] WINDOW = {0.6f, 0.8f};
     static final float[] SECOND_WINDOW = {0.8f, 0.6f};
-    static final KeywordVector KEYWORDS = new KeywordVector(new int[]{11, -5}, new float[]{1.5f, 0.25f});
+    static final KeywordVector KEYWORDS = new KeywordVector(new int[] {11, -5}, new float[] {1.5f, 0.25f});
 
     final OfferQueries queries = new OfferQueries("offers_model_v3", new FusionSettings(100), DEFAULT_WEIGHTS);
 
     @Test
     void filterKeepsTheLanguageCountryAndOpenOffersAndLeavesOutTheExcludedOne() {
         UUID excluded = UUID.randomUUID();
-        Filter filter = OfferQueries.filter(new IndexFilter(Optional.of("de"), Optional.of("AT"), true,
-                Optional.of(excluded)));
+        Filter filter =
+                OfferQueries.filter(new IndexFilter(Optional.of("de"), Optional.of("AT"), true, Optional.of(excluded)));
 
         assertEquals(List.of("language=de", "country=AT", "status=OPEN"), keywordMatches(filter.getMustList()));
         assertEquals(1, filter.getMustNotCount());
-        assertEquals(List.of(excluded.toString()), filter.getMustNot(0).getHasId().getHasIdList().stream()
-                .map(id -> id.getUuid()).toList());
+        assertEquals(
+                List.of(excluded.toString()),
+                filter.getMustNot(0).getHasId().getHasIdList().stream()
+                        .map(id -> id.getUuid())
+                        .toList());
         assertEquals(0, filter.getShouldCount());
     }
 
     @Test
     void similarOffersInAnyLanguageIncludingClosedOnesAreFilteredOnlyByTheExclusion() {
-        Filter filter = OfferQueries.filter(new IndexFilter(Optional.empty(), Optional.empty(), false,
-                Optional.of(UUID.randomUUID())));
+        Filter filter = OfferQueries.filter(
+                new IndexFilter(Optional.empty(), Optional.empty(), false, Optional.of(UUID.randomUUID())));
 
         assertEquals(0, filter.getMustCount());
         assertEquals(1, filter.getMustNotCount());
@@ -67,7 +69,8 @@ class OfferQueriesTest {
         assertEquals(List.of(0.6f, 0.8f), dense(request.getQuery()));
         assertEquals(10, request.getLimit());
         assertEquals(20, request.getOffset());
-        assertEquals(List.of("language=fr", "country=FR", "status=OPEN"),
+        assertEquals(
+                List.of("language=fr", "country=FR", "status=OPEN"),
                 keywordMatches(request.getFilter().getMustList()));
         assertEquals(0, request.getPrefetchCount());
         assertFalse(request.getWithPayload().getEnable(), "ids and scores only: offers are read from PostgreSQL");
@@ -78,8 +81,11 @@ class OfferQueriesTest {
         QueryPoints request = queries.ranked(new IndexQuery(null, KEYWORDS, OPEN_IN_FRANCE, 5, 0, true));
 
         assertEquals(OfferPoints.KEYWORD_VECTOR, request.getUsing());
-        assertEquals(List.of(11, -5), request.getQuery().getNearest().getSparse().getIndicesList());
-        assertEquals(List.of(1.5f, 0.25f), request.getQuery().getNearest().getSparse().getValuesList());
+        assertEquals(
+                List.of(11, -5), request.getQuery().getNearest().getSparse().getIndicesList());
+        assertEquals(
+                List.of(1.5f, 0.25f),
+                request.getQuery().getNearest().getSparse().getValuesList());
         assertEquals(5, request.getLimit());
         assertEquals(0, request.getPrefetchCount());
     }
@@ -92,11 +98,15 @@ class OfferQueriesTest {
         assertEquals(0, request.getOffset());
         assertFalse(request.hasUsing(), "the formula, not a vector, orders the results");
         List<PrefetchQuery> rescorings = request.getPrefetchList();
-        assertEquals(List.of(OfferPoints.DENSE_VECTOR, OfferPoints.PASSAGE_VECTORS, OfferPoints.KEYWORD_VECTOR),
-                rescorings.stream().map(PrefetchQuery::getUsing).toList(), "in the order of $score[0..2]");
+        assertEquals(
+                List.of(OfferPoints.DENSE_VECTOR, OfferPoints.PASSAGE_VECTORS, OfferPoints.KEYWORD_VECTOR),
+                rescorings.stream().map(PrefetchQuery::getUsing).toList(),
+                "in the order of $score[0..2]");
         assertEquals(List.of(0.6f, 0.8f), dense(rescorings.get(0).getQuery()));
         assertEquals(List.of(List.of(0.6f, 0.8f)), multiDense(rescorings.get(1).getQuery()));
-        assertEquals(List.of(11, -5), rescorings.get(2).getQuery().getNearest().getSparse().getIndicesList());
+        assertEquals(
+                List.of(11, -5),
+                rescorings.get(2).getQuery().getNearest().getSparse().getIndicesList());
 
         PrefetchQuery candidates = rescorings.getFirst().getPrefetch(0);
         for (PrefetchQuery rescoring : rescorings) {
@@ -104,7 +114,8 @@ class OfferQueriesTest {
             assertEquals(List.of(candidates), rescoring.getPrefetchList(), "all three re-score the same candidates");
             assertEquals(request.getFilter(), rescoring.getFilter());
         }
-        assertEquals(OfferQueries.CANDIDATE_RRF_K, candidates.getQuery().getRrf().getK());
+        assertEquals(
+                OfferQueries.CANDIDATE_RRF_K, candidates.getQuery().getRrf().getK());
         assertEquals(200, candidates.getLimit(), "both lists whole");
         assertEquals(request.getFilter(), candidates.getFilter());
         PrefetchQuery denseList = candidates.getPrefetch(0);
@@ -113,13 +124,18 @@ class OfferQueriesTest {
         assertEquals(List.of(0.6f, 0.8f), dense(denseList.getQuery()));
         assertEquals(OfferPoints.KEYWORD_VECTOR, keywordList.getUsing());
         assertEquals(List.of(100L, 100L), List.of(denseList.getLimit(), keywordList.getLimit()), "candidates deep");
-        assertEquals(List.of(request.getFilter(), request.getFilter()),
+        assertEquals(
+                List.of(request.getFilter(), request.getFilter()),
                 List.of(denseList.getFilter(), keywordList.getFilter()));
 
         Formula formula = request.getQuery().getFormula();
-        assertEquals("sum(mult(1.0, $score[0]), mult(1.0, mult(1.0, $score[1])), "
-                + "mult(0.1, div($score[2], sum($score[2], 20.0))))", render(formula.getExpression()));
-        assertEquals(Map.of("$score[0]", 0.0, "$score[1]", 0.0, "$score[2]", 0.0), defaults(formula),
+        assertEquals(
+                "sum(mult(1.0, $score[0]), mult(1.0, mult(1.0, $score[1])), "
+                        + "mult(0.1, div($score[2], sum($score[2], 20.0))))",
+                render(formula.getExpression()));
+        assertEquals(
+                Map.of("$score[0]", 0.0, "$score[1]", 0.0, "$score[2]", 0.0),
+                defaults(formula),
                 "a candidate missing from a re-scoring scores 0 there");
     }
 
@@ -127,55 +143,74 @@ class OfferQueriesTest {
     void languageTheModelWasNotTrainedForWeighsKeywordsMoreAndTheOfferVectorLess() {
         QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, false));
 
-        assertEquals("sum(mult(0.5, $score[0]), mult(1.0, mult(1.0, $score[1])), "
-                + "mult(0.4, div($score[2], sum($score[2], 20.0))))",
+        assertEquals(
+                "sum(mult(0.5, $score[0]), mult(1.0, mult(1.0, $score[1])), "
+                        + "mult(0.4, div($score[2], sum($score[2], 20.0))))",
                 render(request.getQuery().getFormula().getExpression()));
     }
 
     @Test
     void candidateListsReachOnePagePastADeepOffset() {
-        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 20, 190,
-                true));
+        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 20, 190, true));
 
         assertEquals(190, request.getOffset());
         assertEquals(20, request.getLimit());
         PrefetchQuery candidates = request.getPrefetch(0).getPrefetch(0);
         assertEquals(420, request.getPrefetch(0).getLimit());
         assertEquals(420, candidates.getLimit());
-        assertEquals(List.of(210L, 210L), candidates.getPrefetchList().stream().map(PrefetchQuery::getLimit).toList());
+        assertEquals(
+                List.of(210L, 210L),
+                candidates.getPrefetchList().stream()
+                        .map(PrefetchQuery::getLimit)
+                        .toList());
     }
 
     @Test
     void longCvHybridQueryMergesItsWindowsAndTakesASmoothMaximumOfTheirCosines() {
-        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW, SECOND_WINDOW), KEYWORDS, OPEN_IN_FRANCE,
-                10, 0, true));
+        QueryPoints request =
+                queries.ranked(new IndexQuery(List.of(WINDOW, SECOND_WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, true));
 
         List<PrefetchQuery> rescorings = request.getPrefetchList();
-        assertEquals(List.of(OfferPoints.DENSE_VECTOR, OfferPoints.DENSE_VECTOR, OfferPoints.PASSAGE_VECTORS,
-                OfferPoints.KEYWORD_VECTOR), rescorings.stream().map(PrefetchQuery::getUsing).toList());
+        assertEquals(
+                List.of(
+                        OfferPoints.DENSE_VECTOR,
+                        OfferPoints.DENSE_VECTOR,
+                        OfferPoints.PASSAGE_VECTORS,
+                        OfferPoints.KEYWORD_VECTOR),
+                rescorings.stream().map(PrefetchQuery::getUsing).toList());
         assertEquals(List.of(0.6f, 0.8f), dense(rescorings.get(0).getQuery()));
         assertEquals(List.of(0.8f, 0.6f), dense(rescorings.get(1).getQuery()));
-        assertEquals(List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)), multiDense(rescorings.get(2).getQuery()),
+        assertEquals(
+                List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
+                multiDense(rescorings.get(2).getQuery()),
                 "each window's best passage");
 
         PrefetchQuery denseList = rescorings.getFirst().getPrefetch(0).getPrefetch(0);
         assertEquals(OfferQueries.CANDIDATE_RRF_K, denseList.getQuery().getRrf().getK(), "windows merged by rank");
         assertEquals(100, denseList.getLimit());
-        assertEquals(List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
-                denseList.getPrefetchList().stream().map(window -> dense(window.getQuery())).toList());
-        assertEquals(List.of(100L, 100L), denseList.getPrefetchList().stream().map(PrefetchQuery::getLimit).toList());
+        assertEquals(
+                List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
+                denseList.getPrefetchList().stream()
+                        .map(window -> dense(window.getQuery()))
+                        .toList());
+        assertEquals(
+                List.of(100L, 100L),
+                denseList.getPrefetchList().stream()
+                        .map(PrefetchQuery::getLimit)
+                        .toList());
 
         Formula formula = request.getQuery().getFormula();
-        assertEquals("sum(mult(1.0, mult(0.01, ln(sum(exp(mult(100.0, $score[0])), exp(mult(100.0, $score[1])))))), "
-                + "mult(1.0, mult(0.5, $score[2])), mult(0.1, div($score[3], sum($score[3], 20.0))))",
+        assertEquals(
+                "sum(mult(1.0, mult(0.01, ln(sum(exp(mult(100.0, $score[0])), exp(mult(100.0, $score[1])))))), "
+                        + "mult(1.0, mult(0.5, $score[2])), mult(0.1, div($score[3], sum($score[3], 20.0))))",
                 render(formula.getExpression()));
         assertEquals(4, formula.getDefaultsCount());
     }
 
     @Test
     void hybridQueryWhoseWordsAreAllStopWordsIsADenseSearch() {
-        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), new KeywordVector(new int[0],
-                new float[0]), OPEN_IN_FRANCE, 10, 0, true));
+        QueryPoints request = queries.ranked(new IndexQuery(
+                List.of(WINDOW), new KeywordVector(new int[0], new float[0]), OPEN_IN_FRANCE, 10, 0, true));
 
         assertEquals(OfferPoints.DENSE_VECTOR, request.getUsing());
         assertEquals(0, request.getPrefetchCount());
@@ -187,13 +222,15 @@ class OfferQueriesTest {
 
         List<QueryPoints> requests = queries.perWindow(query);
 
-        assertEquals(List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
+        assertEquals(
+                List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
                 requests.stream().map(request -> dense(request.getQuery())).toList());
         for (QueryPoints request : requests) {
             assertEquals(OfferPoints.DENSE_VECTOR, request.getUsing());
             assertEquals(30, request.getLimit());
             assertFalse(request.hasOffset(), "the merged list is paged, not each window's");
-            assertEquals(List.of("language=fr", "country=FR", "status=OPEN"),
+            assertEquals(
+                    List.of("language=fr", "country=FR", "status=OPEN"),
                     keywordMatches(request.getFilter().getMustList()));
         }
         assertThrows(IllegalArgumentException.class, () -> queries.ranked(query));
@@ -201,8 +238,8 @@ class OfferQueriesTest {
 
     @Test
     void queryOfStopWordsOnlyHasNoRequest() {
-        IndexQuery query = new IndexQuery(null, new KeywordVector(new int[0], new float[0]), OPEN_IN_FRANCE, 10, 0,
-                true);
+        IndexQuery query =
+                new IndexQuery(null, new KeywordVector(new int[0], new float[0]), OPEN_IN_FRANCE, 10, 0, true);
 
         assertTrue(query.matchesNothing());
         assertThrows(IllegalArgumentException.class, () -> queries.ranked(query));
@@ -210,7 +247,8 @@ class OfferQueriesTest {
 
     private static List<String> keywordMatches(List<Condition> conditions) {
         return conditions.stream()
-                .map(condition -> condition.getField().getKey() + "=" + condition.getField().getMatch().getKeyword())
+                .map(condition -> condition.getField().getKey() + "="
+                        + condition.getField().getMatch().getKeyword())
                 .toList();
     }
 
@@ -223,12 +261,15 @@ class OfferQueriesTest {
     private static List<List<Float>> multiDense(Query query) {
         VectorInput nearest = query.getNearest();
         assertEquals(VectorInput.VariantCase.MULTI_DENSE, nearest.getVariantCase(), query.toString());
-        return nearest.getMultiDense().getVectorsList().stream().map(vector -> vector.getDataList()).toList();
+        return nearest.getMultiDense().getVectorsList().stream()
+                .map(vector -> vector.getDataList())
+                .toList();
     }
 
     private static Map<String, Double> defaults(Formula formula) {
         return formula.getDefaultsMap().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().getDoubleValue()));
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().getDoubleValue()));
     }
 
     /** The formula as text: {@code sum(...)}, {@code mult(...)}, {@code div(left, right)}, constants, variables. */
@@ -238,7 +279,11 @@ class OfferQueriesTest {
             case VARIABLE -> expression.getVariable();
             case SUM -> "sum(" + render(expression.getSum().getSumList()) + ")";
             case MULT -> "mult(" + render(expression.getMult().getMultList()) + ")";
-            case DIV -> "div(" + render(List.of(expression.getDiv().getLeft(), expression.getDiv().getRight())) + ")";
+            case DIV ->
+                "div("
+                        + render(List.of(
+                                expression.getDiv().getLeft(),
+                                expression.getDiv().getRight())) + ")";
             case LN -> "ln(" + render(expression.getLn()) + ")";
             case EXP -> "exp(" + render(expression.getExp()) + ")";
             default -> throw new AssertionError("unexpected expression " + expression);

@@ -1,13 +1,12 @@
 package io.jobmatch.index;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** How an offer's description becomes the passages that hybrid search scores and highlights show. */
 class PassageSplitterTest {
@@ -21,8 +20,14 @@ class PassageSplitterTest {
                 ---
                 * 3 days on site.""";
 
-        assertEquals(List.of("We build payment services.", "You will own two of them!", "Java 21 and Spring Boot",
-                "Kafka, PostgreSQL", "3 days on site."), PassageSplitter.split(description, "en", 40));
+        assertEquals(
+                List.of(
+                        "We build payment services.",
+                        "You will own two of them!",
+                        "Java 21 and Spring Boot",
+                        "Kafka, PostgreSQL",
+                        "3 days on site."),
+                PassageSplitter.split(description, "en", 40));
     }
 
     @Test
@@ -32,7 +37,10 @@ class PassageSplitterTest {
         List<String> pieces = PassageSplitter.split(longSentence, "en", 40);
         assertTrue(pieces.size() >= 3, pieces.toString());
         pieces.forEach(piece -> assertTrue(piece.length() <= 400 && !piece.startsWith(" ") && !piece.endsWith(" ")));
-        assertEquals(2, PassageSplitter.split("One here. Two here. Three here.", "en", 2).size());
+        assertEquals(
+                2,
+                PassageSplitter.split("One here. Two here. Three here.", "en", 2)
+                        .size());
     }
 
     @Test
@@ -42,7 +50,8 @@ class PassageSplitterTest {
                 You load the lorry; you plan the route.
                 hgv DRIVER""";
 
-        assertEquals(List.of("Lorry driver", "HGV driver", "truck driver", "You load the lorry",
-                "you plan the route."), PassageSplitter.split(description, "en", 40));
+        assertEquals(
+                List.of("Lorry driver", "HGV driver", "truck driver", "You load the lorry", "you plan the route."),
+                PassageSplitter.split(description, "en", 40));
     }
 }

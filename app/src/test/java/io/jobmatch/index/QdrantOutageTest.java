@@ -1,5 +1,7 @@
 package io.jobmatch.index;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.jobmatch.local.LocalQdrantServer;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.TestServers;
@@ -7,10 +9,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,9 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Qdrant goes away and comes back (a real Qdrant process, stopped and restarted on the same storage and ports):
@@ -35,6 +33,7 @@ class QdrantOutageTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     OfferIndexer indexer;
 
@@ -72,8 +71,10 @@ class QdrantOutageTest implements TestPropertyProvider {
         Api.Response health = api.get("/health");
         assertEquals(503, health.status(), health.body());
         assertEquals("DOWN", health.json().at("/details/qdrant/status").asText());
-        Api.Response created = api.post("/api/offers", "{\"externalId\": \"outage-1\", \"title\": \"Ferry captain\", "
-                + "\"description\": \"Command a car ferry between the islands.\", \"language\": \"en\"}");
+        Api.Response created = api.post(
+                "/api/offers",
+                "{\"externalId\": \"outage-1\", \"title\": \"Ferry captain\", "
+                        + "\"description\": \"Command a car ferry between the islands.\", \"language\": \"en\"}");
         assertEquals(201, created.status(), "the write is accepted while Qdrant is down: " + created.body());
         String id = created.json().get("id").asText();
         assertEquals(200, api.get("/api/offers/" + id).status(), "and kept in PostgreSQL");

@@ -1,5 +1,9 @@
 package io.jobmatch.index;
 
+import static io.qdrant.client.PointIdFactory.id;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.Resources;
@@ -7,8 +11,6 @@ import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,10 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-
-import static io.qdrant.client.PointIdFactory.id;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Regression test for the CI crash (SIGSEGV in ONNX Runtime): the application context is closed again and again
@@ -52,8 +51,10 @@ class ShutdownWhileIndexingTest {
         long pendingAfterLastRound = -1;
 
         try (QdrantClient qdrant = new QdrantClient(QdrantGrpcClient.newBuilder(
-                (String) properties.get("jobmatch.qdrant.host"),
-                Integer.parseInt((String) properties.get("jobmatch.qdrant.port")), false).build())) {
+                        (String) properties.get("jobmatch.qdrant.host"),
+                        Integer.parseInt((String) properties.get("jobmatch.qdrant.port")),
+                        false)
+                .build())) {
             for (int round = 0; round < ROUNDS; round++) {
                 ApplicationContext context = ApplicationContext.run(properties);
                 if (round == 0) {
@@ -68,13 +69,16 @@ class ShutdownWhileIndexingTest {
                 assertIndexedOnesAreInQdrant(jdbcUrl, qdrant, collection(qdrant, prefix));
                 pendingAfterLastRound = pendingCount(jdbcUrl);
             }
-            assertTrue(pendingAfterLastRound > 0,
+            assertTrue(
+                    pendingAfterLastRound > 0,
                     "every round must have closed the context with indexing work left, or the test proves nothing");
 
             try (ApplicationContext restarted = ApplicationContext.run(properties)) {
                 awaitNothingPending(jdbcUrl);
                 String collection = collection(qdrant, prefix);
-                assertEquals(offerCount(jdbcUrl), qdrant.countAsync(collection).get(),
+                assertEquals(
+                        offerCount(jdbcUrl),
+                        qdrant.countAsync(collection).get(),
                         "every offer is in Qdrant after the restart");
                 assertIndexedOnesAreInQdrant(jdbcUrl, qdrant, collection);
             }
@@ -91,7 +95,7 @@ class ShutdownWhileIndexingTest {
         }
         int inserted = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      insert into offer (id, source, external_id, title, description, language, country, status,
                                         index_pending)
                      values (?, 'shutdown-test', ?, ?, ?, ?, ?, ?, true)""")) {
@@ -119,8 +123,8 @@ class ShutdownWhileIndexingTest {
             throws SQLException, ExecutionException, InterruptedException {
         List<UUID> indexed = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement select = connection.prepareStatement("select id from offer where not index_pending");
-             ResultSet rows = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement("select id from offer where not index_pending");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 indexed.add(rows.getObject(1, UUID.class));
             }
@@ -128,13 +132,18 @@ class ShutdownWhileIndexingTest {
         if (indexed.isEmpty()) {
             return;
         }
-        int found = qdrant.retrieveAsync(collection, indexed.stream().map(uuid -> id(uuid)).toList(), false, false,
-                null).get().size();
+        int found = qdrant.retrieveAsync(
+                        collection, indexed.stream().map(uuid -> id(uuid)).toList(), false, false, null)
+                .get()
+                .size();
         assertEquals(indexed.size(), found, "offers flagged as indexed but missing from Qdrant");
     }
 
-    private static String collection(QdrantClient qdrant, String prefix) throws ExecutionException, InterruptedException {
-        List<String> names = qdrant.listCollectionsAsync().get().stream().filter(n -> n.startsWith(prefix + "_")).toList();
+    private static String collection(QdrantClient qdrant, String prefix)
+            throws ExecutionException, InterruptedException {
+        List<String> names = qdrant.listCollectionsAsync().get().stream()
+                .filter(n -> n.startsWith(prefix + "_"))
+                .toList();
         assertEquals(1, names.size(), "one collection for this test: " + names);
         return names.getFirst();
     }
@@ -157,8 +166,8 @@ class ShutdownWhileIndexingTest {
 
     private static long count(String jdbcUrl, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet row = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
         }

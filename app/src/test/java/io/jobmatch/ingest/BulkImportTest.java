@@ -1,20 +1,19 @@
 package io.jobmatch.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Bulk ingestion: bad items are reported one by one and never stop the good ones. */
 @MicronautTest
@@ -51,7 +50,11 @@ class BulkImportTest extends ServiceTest {
         assertEquals("CREATED", results.at("/2/status").asText());
         assertEquals("INVALID", results.at("/3/status").asText());
         assertEquals(200, api.get("/api/offers/" + results.at("/2/id").asText()).status());
-        assertEquals("bulk-3", searchTop("ceramic tiles bathroom tiler").at("/offer/externalId").asText(),
+        assertEquals(
+                "bulk-3",
+                searchTop("ceramic tiles bathroom tiler")
+                        .at("/offer/externalId")
+                        .asText(),
                 "bulk items are searchable at once");
     }
 
@@ -93,7 +96,10 @@ class BulkImportTest extends ServiceTest {
 
         assertEquals(400, response.status());
         assertEquals("application/problem+json", response.contentType());
-        assertFalse(searchTop("clerk filing papers").at("/offer/externalId").asText().startsWith("many-"));
+        assertFalse(searchTop("clerk filing papers")
+                .at("/offer/externalId")
+                .asText()
+                .startsWith("many-"));
     }
 
     private JsonNode searchTop(String text) {

@@ -1,18 +1,17 @@
 package io.jobmatch.keywords;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keyword analysis per language and the BM25 vectors built from it (Lucene's real analyzers, no service). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,38 +26,50 @@ class KeywordsTest {
 
     @ParameterizedTest(name = "{0}: ''{1}'' matches ''{2}''")
     @CsvSource({
-            "fr, infirmières, Infirmier de nuit",
-            "fr, développeuse, Développeur Java",
-            "fr, vendeuses, vendeur en boulangerie",
-            "es, enfermeras, Enfermero de quirófano",
-            "it, infermiera, Infermiere professionale",
-            "pt, enfermeiras, Enfermeiro hospitalar",
-            "nl, ontwikkelaars, Ontwikkelaar Java",
-            "pl, programistka, Programista Java",
-            "en, nurses, Night nurse",
-            "de, Pflegekräfte, Pflegekraft im Nachtdienst",
+        "fr, infirmières, Infirmier de nuit",
+        "fr, développeuse, Développeur Java",
+        "fr, vendeuses, vendeur en boulangerie",
+        "es, enfermeras, Enfermero de quirófano",
+        "it, infermiera, Infermiere professionale",
+        "pt, enfermeiras, Enfermeiro hospitalar",
+        "nl, ontwikkelaars, Ontwikkelaar Java",
+        "pl, programistka, Programista Java",
+        "en, nurses, Night nurse",
+        "de, Pflegekräfte, Pflegekraft im Nachtdienst",
     })
     void inflectedQueryWordMatchesTheOfferForm(String language, String query, String offer) {
         KeywordQuery keywordQuery = keywords.query(query, language);
 
-        assertEquals(List.of(query), keywords.matchedTerms(keywordQuery, offer, language, 10),
+        assertEquals(
+                List.of(query),
+                keywords.matchedTerms(keywordQuery, offer, language, 10),
                 "the query word is reported as the query wrote it");
         assertTrue(shares(keywordQuery.vector(), keywords.document(offer, "", language)));
     }
 
     @Test
     void germanCompoundStaysOneTermButSharesItsSubwordsWithItsParts() {
-        assertEquals(List.of("softwareentwickl"),
-                List.copyOf(keywords.analyze("Softwareentwickler", "de").counts().keySet()),
+        assertEquals(
+                List.of("softwareentwickl"),
+                List.copyOf(
+                        keywords.analyze("Softwareentwickler", "de").counts().keySet()),
                 "the German analyzer has no decompounder: the compound is one term");
-        assertEquals(List.of("entwickl"), List.copyOf(keywords.analyze("Entwickler", "de").counts().keySet()));
+        assertEquals(
+                List.of("entwickl"),
+                List.copyOf(keywords.analyze("Entwickler", "de").counts().keySet()));
         KeywordQuery head = keywords.query("Entwickler", "de");
-        assertTrue(keywords.matchedTerms(head, "Softwareentwickler (m/w/d)", "de", 10).isEmpty(),
+        assertTrue(
+                keywords.matchedTerms(head, "Softwareentwickler (m/w/d)", "de", 10)
+                        .isEmpty(),
                 "as a word, the compound does not match its head");
-        assertTrue(shares(head.vector(), keywords.document("Softwareentwickler (m/w/d)", "", "de")),
+        assertTrue(
+                shares(head.vector(), keywords.document("Softwareentwickler (m/w/d)", "", "de")),
                 "but its character 4-grams do, so keyword search still finds it");
-        assertFalse(shares(keywords.query("développeur", "fr").vector(),
-                keywords.document("Logicieldéveloppeur", "", "fr")), "subwords only where configured");
+        assertFalse(
+                shares(
+                        keywords.query("développeur", "fr").vector(),
+                        keywords.document("Logicieldéveloppeur", "", "fr")),
+                "subwords only where configured");
     }
 
     @Test
@@ -70,21 +81,27 @@ class KeywordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "en | the nurse and the doctor of a ward | nurs,doctor,ward",
-            "fr | la développeuse et le chef de l'équipe | developeu,chef,equip",
-            "de | der Fahrer und die Fahrerin mit dem LKW | fahr,fahrerin,lkw",
-            "es | el cocinero de la cocina y los camareros | cociner,cocin,camarer",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | the nurse and the doctor of a ward | nurs,doctor,ward",
+                "fr | la développeuse et le chef de l'équipe | developeu,chef,equip",
+                "de | der Fahrer und die Fahrerin mit dem LKW | fahr,fahrerin,lkw",
+                "es | el cocinero de la cocina y los camareros | cociner,cocin,camarer",
+            })
     void stopWordsDrop(String language, String text, String expected) {
-        assertEquals(List.of(expected.split(",")), List.copyOf(keywords.analyze(text, language).counts().keySet()));
+        assertEquals(
+                List.of(expected.split(",")),
+                List.copyOf(keywords.analyze(text, language).counts().keySet()));
     }
 
     @Test
     void languagesWithoutStemmerAreLowerCasedWordsAndKeepTheirWords() {
         AnalyzedText swahili = keywords.analyze("Mpishi Mkuu wa Hoteli", "sw");
 
-        assertEquals(List.of("mpishi", "mkuu", "wa", "hoteli"), List.copyOf(swahili.counts().keySet()));
+        assertEquals(
+                List.of("mpishi", "mkuu", "wa", "hoteli"),
+                List.copyOf(swahili.counts().keySet()));
         assertEquals("Mpishi", swahili.words().get("mpishi"));
     }
 

@@ -1,24 +1,30 @@
 package io.jobmatch.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The command line reads what to start from the same properties the service reads, defaults included. */
 class LocalSettingsTest {
 
     @Test
     void nothingConfiguredStartsEverythingLocally() {
-        assertEquals(new LocalSettings(Path.of("data").toAbsolutePath(), Optional.empty(), 0, Optional.empty(),
-                        Path.of(QdrantBinary.DEFAULT_LOCATION).toAbsolutePath(), 0, 0),
+        assertEquals(
+                new LocalSettings(
+                        Path.of("data").toAbsolutePath(),
+                        Optional.empty(),
+                        0,
+                        Optional.empty(),
+                        Path.of(QdrantBinary.DEFAULT_LOCATION).toAbsolutePath(),
+                        0,
+                        0),
                 settings(Map.of()));
     }
 
@@ -26,15 +32,26 @@ class LocalSettingsTest {
     void configuredServersAreExternal() {
         // A real database: a configured datasource is connected as soon as a context starts, the CLI's included.
         Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("LocalSettingsTest"));
-        properties.putAll(Map.of("jobmatch.data-dir", "/srv/jobmatch",
-                "jobmatch.postgres.port", "5433",
-                "jobmatch.qdrant.binary", "/opt/qdrant",
-                "jobmatch.qdrant.local-http-port", "6343",
-                "jobmatch.qdrant.local-grpc-port", "6344"));
-        assertEquals(new LocalSettings(Path.of("/srv/jobmatch"),
-                        Optional.of((String) properties.get("datasources.default.url")), 5433,
-                        Optional.of((String) properties.get("jobmatch.qdrant.host")), Path.of("/opt/qdrant"),
-                        6343, 6344),
+        properties.putAll(Map.of(
+                "jobmatch.data-dir",
+                "/srv/jobmatch",
+                "jobmatch.postgres.port",
+                "5433",
+                "jobmatch.qdrant.binary",
+                "/opt/qdrant",
+                "jobmatch.qdrant.local-http-port",
+                "6343",
+                "jobmatch.qdrant.local-grpc-port",
+                "6344"));
+        assertEquals(
+                new LocalSettings(
+                        Path.of("/srv/jobmatch"),
+                        Optional.of((String) properties.get("datasources.default.url")),
+                        5433,
+                        Optional.of((String) properties.get("jobmatch.qdrant.host")),
+                        Path.of("/opt/qdrant"),
+                        6343,
+                        6344),
                 settings(properties));
     }
 

@@ -1,5 +1,9 @@
 package io.jobmatch.offers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.ServiceTest;
@@ -7,21 +11,16 @@ import io.jobmatch.support.Sql;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import javax.sql.DataSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Every malformed request gets a 4xx RFC 9457 problem naming its bad fields, and nothing stored changes: the table
@@ -38,6 +37,7 @@ class BadInputTest extends ServiceTest {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     DataSource dataSource;
 
@@ -59,32 +59,71 @@ class BadInputTest extends ServiceTest {
                 arguments("POST", "/api/offers", "{\"externalId\": \"keep-1\", \"title\": ", 400, null),
                 arguments("POST", "/api/offers", "", 400, null),
                 arguments("POST", "/api/offers", "[]", 400, "$"),
-                arguments("POST", "/api/offers", "{\"title\": \"Welder\", \"description\": \"d\", \"language\": \"en\"}",
-                        400, "externalId"),
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        "{\"title\": \"Welder\", \"description\": \"d\", \"language\": \"en\"}",
+                        400,
+                        "externalId"),
                 arguments("POST", "/api/offers", replace("\"title\": \"Welder\"", "\"title\": \"  \""), 400, "title"),
                 arguments("POST", "/api/offers", replace("\"title\": \"Welder\"", "\"title\": 42"), 400, "title"),
                 arguments("POST", "/api/offers", replace("\"Welder\"", "\"" + "W".repeat(301) + "\""), 400, "title"),
-                arguments("POST", "/api/offers", replace("MIG and TIG welding of steel frames.", "x".repeat(19_001)),
-                        400, "description"),
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace("MIG and TIG welding of steel frames.", "x".repeat(19_001)),
+                        400,
+                        "description"),
                 arguments("POST", "/api/offers", replace("\"en\"", "\"english\""), 400, "language"),
                 arguments("POST", "/api/offers", replace("\"en\"", "\"qq\""), 400, "language"),
                 arguments("POST", "/api/offers", replace("\"GB\"", "\"UK\""), 400, "country"),
                 arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"status\": \"ARCHIVED\""), 400, "status"),
-                arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"employmentType\": \"SOMETIMES\""), 400,
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace("\"GB\"", "\"GB\", \"employmentType\": \"SOMETIMES\""),
+                        400,
                         "employmentType"),
                 arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"remote\": \"yes\""), 400, "remote"),
-                arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"datePosted\": \"24/11/2026\""), 400,
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace("\"GB\"", "\"GB\", \"datePosted\": \"24/11/2026\""),
+                        400,
                         "datePosted"),
-                arguments("POST", "/api/offers", replace("\"GB\"",
-                        "\"GB\", \"datePosted\": \"2026-11-20\", \"validThrough\": \"2026-11-01\""), 400, "validThrough"),
-                arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"url\": \"ftp://example.org/x\""), 400,
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace("\"GB\"", "\"GB\", \"datePosted\": \"2026-11-20\", \"validThrough\": \"2026-11-01\""),
+                        400,
+                        "validThrough"),
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace("\"GB\"", "\"GB\", \"url\": \"ftp://example.org/x\""),
+                        400,
                         "url"),
-                arguments("POST", "/api/offers", replace("\"GB\"",
-                        "\"GB\", \"salary\": {\"min\": 50000, \"max\": 40000, \"currency\": \"GBP\"}"), 400, "salary.max"),
-                arguments("POST", "/api/offers", replace("\"GB\"",
-                        "\"GB\", \"salary\": {\"min\": 50000, \"currency\": \"POUNDS\"}"), 400, "salary.currency"),
-                arguments("POST", "/api/offers", replace("\"GB\"",
-                        "\"GB\", \"salary\": {\"min\": -1, \"currency\": \"GBP\", \"period\": \"YEAR\"}"), 400,
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace(
+                                "\"GB\"",
+                                "\"GB\", \"salary\": {\"min\": 50000, \"max\": 40000, \"currency\": \"GBP\"}"),
+                        400,
+                        "salary.max"),
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace("\"GB\"", "\"GB\", \"salary\": {\"min\": 50000, \"currency\": \"POUNDS\"}"),
+                        400,
+                        "salary.currency"),
+                arguments(
+                        "POST",
+                        "/api/offers",
+                        replace(
+                                "\"GB\"",
+                                "\"GB\", \"salary\": {\"min\": -1, \"currency\": \"GBP\", \"period\": \"YEAR\"}"),
+                        400,
                         "salary.min"),
                 arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"salery\": 1"), 400, "salery"),
                 arguments("POST", "/api/offers", replace("\"GB\"", "\"GB\", \"source\": \"a b\""), 400, "source"),
@@ -94,16 +133,36 @@ class BadInputTest extends ServiceTest {
                 arguments("POST", "/api/search", "{\"text\": \"12345 678\"}", 400, "language"),
                 arguments("POST", "/api/offers", replace("\"language\": \"en\",", ""), 400, "language"),
                 arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"xx\"}", 400, "language"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"country\": \"ZZ\"}",
-                        400, "country"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"limit\": 0}", 400,
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"country\": \"ZZ\"}",
+                        400,
+                        "country"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"limit\": 0}",
+                        400,
                         "limit"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"limit\": 2.5}", 400,
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"limit\": 2.5}",
+                        400,
                         "limit"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"offset\": -1}", 400,
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"offset\": -1}",
+                        400,
                         "offset"),
-                arguments("POST", "/api/search", "{\"text\": \"" + "cv ".repeat(7_000) + "\", \"language\": \"en\"}",
-                        400, "text"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"" + "cv ".repeat(7_000) + "\", \"language\": \"en\"}",
+                        400,
+                        "text"),
                 arguments("POST", "/api/search", "not json", 400, null),
                 arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000", null, 404, null),
                 arguments("GET", "/api/offers/12345", null, 400, "id"),
@@ -112,20 +171,44 @@ class BadInputTest extends ServiceTest {
                 arguments("GET", "/api/no-such-route", null, 404, null),
                 arguments("POST", "/api/offers/bulk", "{\"not\": \"an array\"}", 400, "$"),
                 arguments("POST", "/api/offers/bulk", "null", 400, "$"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"limit\": \"ten\"}",
-                        400, "limit"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"limit\": \"ten\"}",
+                        400,
+                        "limit"),
                 arguments("POST", "/api/search", "{\"limit\": 1e999, \"text\": \"a\"}", 400, "limit"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"mode\": \"magic\"}",
-                        400, "mode"),
-                arguments("POST", "/api/search", "{\"text\": \"welder\", \"language\": \"en\", \"sort\": \"date\"}",
-                        400, "sort"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"mode\": \"magic\"}",
+                        400,
+                        "mode"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        "{\"text\": \"welder\", \"language\": \"en\", \"sort\": \"date\"}",
+                        400,
+                        "sort"),
                 arguments("POST", "/api/search", "[\"welder\"]", 400, "$"),
                 arguments("GET", "/api/countries?language=", null, 400, "language"),
-                arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000/similar?limit=ten", null, 400,
+                arguments(
+                        "GET",
+                        "/api/offers/00000000-0000-0000-0000-000000000000/similar?limit=ten",
+                        null,
+                        400,
                         "limit"),
-                arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000/similar?limit=500", null, 400,
+                arguments(
+                        "GET",
+                        "/api/offers/00000000-0000-0000-0000-000000000000/similar?limit=500",
+                        null,
+                        400,
                         "limit"),
-                arguments("GET", "/api/offers/00000000-0000-0000-0000-000000000000/similar?language=xx", null, 400,
+                arguments(
+                        "GET",
+                        "/api/offers/00000000-0000-0000-0000-000000000000/similar?language=xx",
+                        null,
+                        400,
                         "language"));
     }
 
@@ -152,21 +235,29 @@ class BadInputTest extends ServiceTest {
 
     @Test
     void oneProblemNamesEveryBadFieldByItsJsonPath() {
-        Api.Response response = api.post("/api/offers", "application/json", replace("\"title\": \"Welder\"",
-                "\"title\": 42, \"remote\": \"yes\", \"salary\": {\"max\": \"lots\", \"currency\": \"POUNDS\"}, "
-                        + "\"datePosted\": \"2026-11-20\", \"validThrough\": \"2026-11-01\", \"salery\": 1")
-                .replace("\"en\"", "\"english\""));
+        Api.Response response = api.post(
+                "/api/offers",
+                "application/json",
+                replace(
+                                "\"title\": \"Welder\"",
+                                "\"title\": 42, \"remote\": \"yes\", \"salary\": {\"max\": \"lots\", \"currency\": \"POUNDS\"}, "
+                                        + "\"datePosted\": \"2026-11-20\", \"validThrough\": \"2026-11-01\", \"salery\": 1")
+                        .replace("\"en\"", "\"english\""));
 
         assertEquals(400, response.status(), response.body());
         List<String> fields = new ArrayList<>();
         response.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertEquals(List.of("language", "remote", "salary.currency", "salary.max", "salery", "title", "validThrough"),
-                fields, "every bad field at once, wrong JSON types included, by JSON path: " + response.body());
+        assertEquals(
+                List.of("language", "remote", "salary.currency", "salary.max", "salery", "title", "validThrough"),
+                fields,
+                "every bad field at once, wrong JSON types included, by JSON path: " + response.body());
     }
 
     @Test
     void aWrongJsonTypeIsAFieldErrorNextToTheOthers() {
-        Api.Response response = api.post("/api/search", "application/json",
+        Api.Response response = api.post(
+                "/api/search",
+                "application/json",
                 "{\"text\": \"welder\", \"language\": \"en\", \"limit\": \"ten\", \"offset\": -1, \"mode\": 3}");
 
         assertEquals(400, response.status(), response.body());
@@ -181,7 +272,8 @@ class BadInputTest extends ServiceTest {
     @AfterAll
     void storedDataIsUnchanged() {
         assertEquals(before, sql.rows(SNAPSHOT), "no bad request changed a stored offer");
-        assertEquals("Welder", api.get("/api/offers/" + keptId).json().get("title").asText());
+        assertEquals(
+                "Welder", api.get("/api/offers/" + keptId).json().get("title").asText());
     }
 
     private static String replace(String target, String replacement) {

@@ -1,5 +1,8 @@
 package io.jobmatch.offers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.support.Api;
@@ -8,17 +11,13 @@ import io.jobmatch.support.Sql;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import javax.sql.DataSource;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The board's per-language country list, checked against a count done in SQL over the same rows. */
 @MicronautTest
@@ -26,8 +25,10 @@ class CountriesTest extends ServiceTest {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     SampleOffersLoader samples;
+
     @Inject
     DataSource dataSource;
 
@@ -53,7 +54,8 @@ class CountriesTest extends ServiceTest {
 
         assertFalse(expected.isEmpty());
         List<List<String>> actual = new ArrayList<>();
-        countries.forEach(c -> actual.add(List.of(c.get("country").asText(), c.get("count").asText())));
+        countries.forEach(c ->
+                actual.add(List.of(c.get("country").asText(), c.get("count").asText())));
         assertEquals(expected, actual);
     }
 
@@ -74,7 +76,9 @@ class CountriesTest extends ServiceTest {
     void languageIsRequiredAndMustBeACode() {
         assertEquals(400, api.get("/api/countries").status());
         assertEquals(400, api.get("/api/countries?language=xx").status());
-        assertEquals("application/problem+json", api.get("/api/countries?language=german").contentType());
+        assertEquals(
+                "application/problem+json",
+                api.get("/api/countries?language=german").contentType());
         assertEquals("[]", api.get("/api/countries?language=ja").body(), "a language with no offers has no countries");
     }
 }

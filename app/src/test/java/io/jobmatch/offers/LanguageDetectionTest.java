@@ -1,5 +1,10 @@
 package io.jobmatch.offers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,15 +14,9 @@ import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Offers and searches without a language: the detected one is used when the detector is sure, refused otherwise. */
 @MicronautTest
@@ -49,8 +48,12 @@ class LanguageDetectionTest extends ServiceTest {
 
         assertEquals(samples.size(), response.get("created").asInt(), response.toString());
         for (int i = 0; i < samples.size(); i++) {
-            JsonNode stored = api.get("/api/offers/" + response.at("/results/" + i + "/id").asText()).json();
-            assertEquals(samples.get(i).get("language").asText(), stored.get("language").asText(),
+            JsonNode stored = api.get("/api/offers/"
+                            + response.at("/results/" + i + "/id").asText())
+                    .json();
+            assertEquals(
+                    samples.get(i).get("language").asText(),
+                    stored.get("language").asText(),
                     samples.get(i).get("externalId").asText());
             assertTrue(stored.get("languageConfidence").asDouble() >= 0.9, stored.toString());
         }
@@ -58,20 +61,25 @@ class LanguageDetectionTest extends ServiceTest {
 
     @Test
     void anOfferTooShortToTellIsRefusedSayingSo() {
-        Api.Response response = api.post("/api/offers",
-                "{\"externalId\": \"short-1\", \"title\": \"Java\", \"description\": \"Java\"}");
+        Api.Response response = api.post(
+                "/api/offers", "{\"externalId\": \"short-1\", \"title\": \"Java\", \"description\": \"Java\"}");
 
         assertEquals(400, response.status(), response.body());
         JsonNode error = response.json().at("/errors/0");
         assertEquals("language", error.get("field").asText());
-        assertTrue(error.get("message").asText().contains("not confident enough")
-                || error.get("message").asText().contains("could not be detected"), error.toString());
+        assertTrue(
+                error.get("message").asText().contains("not confident enough")
+                        || error.get("message").asText().contains("could not be detected"),
+                error.toString());
     }
 
     @Test
     void aGivenLanguageIsKeptAndHasNoConfidence() {
-        JsonNode stored = api.post("/api/offers", "{\"externalId\": \"given-1\", \"title\": \"Chauffeur\", "
-                + "\"description\": \"Conduite de poids lourds.\", \"language\": \"fr\"}").json();
+        JsonNode stored = api.post(
+                        "/api/offers",
+                        "{\"externalId\": \"given-1\", \"title\": \"Chauffeur\", "
+                                + "\"description\": \"Conduite de poids lourds.\", \"language\": \"fr\"}")
+                .json();
 
         assertEquals("fr", stored.get("language").asText());
         assertNull(stored.get("languageConfidence"));
@@ -81,25 +89,27 @@ class LanguageDetectionTest extends ServiceTest {
     void searchWithoutLanguageFiltersOnTheCvsDetectedLanguage() {
         api.post("/api/offers/bulk", samples);
 
-        JsonNode response = api.post("/api/search",
-                Api.searchBody(Resources.text("cvs/de-java-developer.txt"), null)).json();
+        JsonNode response = api.post("/api/search", Api.searchBody(Resources.text("cvs/de-java-developer.txt"), null))
+                .json();
 
         assertEquals("de", response.get("detectedLanguage").asText());
         assertEquals("de", response.get("language").asText());
         assertTrue(response.get("detectedLanguageConfidence").asDouble() >= 0.9);
         assertFalse(response.get("results").isEmpty());
-        response.get("results").forEach(r -> assertEquals("de", r.at("/offer/language").asText()));
+        response.get("results")
+                .forEach(r -> assertEquals("de", r.at("/offer/language").asText()));
     }
 
     @Test
     void aGivenSearchLanguageWinsOverDetection() {
         api.post("/api/offers/bulk", samples);
 
-        JsonNode response = api.post("/api/search",
-                Api.searchBody(Resources.text("cvs/de-java-developer.txt"), "nl")).json();
+        JsonNode response = api.post("/api/search", Api.searchBody(Resources.text("cvs/de-java-developer.txt"), "nl"))
+                .json();
 
         assertEquals("nl", response.get("language").asText());
         assertNull(response.get("detectedLanguage"));
-        response.get("results").forEach(r -> assertEquals("nl", r.at("/offer/language").asText()));
+        response.get("results")
+                .forEach(r -> assertEquals("nl", r.at("/offer/language").asText()));
     }
 }

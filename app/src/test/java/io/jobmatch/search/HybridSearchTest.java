@@ -1,5 +1,8 @@
 package io.jobmatch.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.Resources;
@@ -7,16 +10,12 @@ import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hybrid ranking and its explanations over handmade offers (src/test/resources/offers/hybrid-en.json), with the real
@@ -46,9 +45,11 @@ class HybridSearchTest extends ServiceTest {
         List<String> dense = ranked(search(CV, "dense", 3));
         List<String> hybrid = ranked(search(CV, "hybrid", 3));
 
-        assertTrue(keyword.contains("claims-camunda") && !dense.contains("claims-camunda"),
+        assertTrue(
+                keyword.contains("claims-camunda") && !dense.contains("claims-camunda"),
                 "only keywords find the rare tool: keyword " + keyword + ", dense " + dense);
-        assertTrue(dense.contains("kotlin-server") && !keyword.contains("kotlin-server"),
+        assertTrue(
+                dense.contains("kotlin-server") && !keyword.contains("kotlin-server"),
                 "only the model finds the paraphrase: dense " + dense + ", keyword " + keyword);
         assertTrue(hybrid.containsAll(List.of("claims-camunda", "kotlin-server")), "hybrid has both: " + hybrid);
     }
@@ -68,8 +69,8 @@ class HybridSearchTest extends ServiceTest {
         for (JsonNode result : hybrid) {
             String id = result.at("/offer/externalId").asText();
             double keyword = bm25.getOrDefault(id, 0.0);
-            double expected = cosine.get(id) + result.at("/highlights/0/similarity").asDouble()
-                    + 0.1 * keyword / (keyword + 20);
+            double expected =
+                    cosine.get(id) + result.at("/highlights/0/similarity").asDouble() + 0.1 * keyword / (keyword + 20);
             assertEquals(expected, result.get("score").asDouble(), 2e-3, id);
         }
     }
@@ -84,14 +85,15 @@ class HybridSearchTest extends ServiceTest {
 
     @Test
     void highlightsPointAtThePassageThatMatches() {
-        JsonNode body = search("Forklift driver: I have a forklift licence and have driven forklifts for years.",
-                "hybrid", 1);
+        JsonNode body =
+                search("Forklift driver: I have a forklift licence and have driven forklifts for years.", "hybrid", 1);
 
         JsonNode top = body.at("/results/0");
         assertEquals("warehouse-forklift", top.at("/offer/externalId").asText());
         JsonNode highlights = top.get("highlights");
         assertTrue(highlights.size() >= 1 && highlights.size() <= 3, highlights.toString());
-        assertEquals("You will drive forklift trucks to load and unload lorries and move pallets to the racks.",
+        assertEquals(
+                "You will drive forklift trucks to load and unload lorries and move pallets to the racks.",
                 highlights.at("/0/text").asText());
         double previous = 1.0;
         for (JsonNode highlight : highlights) {
@@ -99,7 +101,9 @@ class HybridSearchTest extends ServiceTest {
             assertTrue(similarity > 0 && similarity <= previous + 1e-6, "best first: " + highlights);
             previous = similarity;
         }
-        assertTrue(listOf(top.get("matchedTerms")).contains("Forklift"), top.get("matchedTerms").toString());
+        assertTrue(
+                listOf(top.get("matchedTerms")).contains("Forklift"),
+                top.get("matchedTerms").toString());
     }
 
     @Test
@@ -108,7 +112,9 @@ class HybridSearchTest extends ServiceTest {
 
         JsonNode claims = find(results, "claims-camunda");
         assertEquals(List.of("Camunda", "process"), sorted(listOf(claims.get("matchedTerms"))));
-        assertEquals(List.of("developer"), listOf(find(results, "react-frontend").get("matchedTerms")),
+        assertEquals(
+                List.of("developer"),
+                listOf(find(results, "react-frontend").get("matchedTerms")),
                 "'Developer' in the offer matches 'developer' in the CV");
     }
 
@@ -121,7 +127,8 @@ class HybridSearchTest extends ServiceTest {
     }
 
     private JsonNode search(String text, String mode, int limit) {
-        Api.Response response = api.post("/api/search", Api.searchBody(text, "en").put("mode", mode).put("limit", limit));
+        Api.Response response = api.post(
+                "/api/search", Api.searchBody(text, "en").put("mode", mode).put("limit", limit));
         assertEquals(200, response.status(), response.body());
         assertEquals(mode, response.json().get("mode").asText());
         return response.json();
@@ -129,14 +136,17 @@ class HybridSearchTest extends ServiceTest {
 
     private static Map<String, Double> scores(JsonNode body) {
         Map<String, Double> scores = new HashMap<>();
-        body.get("results").forEach(result -> scores.put(result.at("/offer/externalId").asText(),
-                result.get("score").asDouble()));
+        body.get("results")
+                .forEach(result -> scores.put(
+                        result.at("/offer/externalId").asText(),
+                        result.get("score").asDouble()));
         return scores;
     }
 
     private static List<String> ranked(JsonNode body) {
         List<String> ids = new ArrayList<>();
-        body.get("results").forEach(result -> ids.add(result.at("/offer/externalId").asText()));
+        body.get("results")
+                .forEach(result -> ids.add(result.at("/offer/externalId").asText()));
         return ids;
     }
 

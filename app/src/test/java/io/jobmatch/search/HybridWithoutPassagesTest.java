@@ -1,5 +1,8 @@
 package io.jobmatch.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.Resources;
@@ -7,13 +10,9 @@ import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * With passages switched off ({@code jobmatch.index.passages.enabled: false}) no offer has passage vectors: hybrid
@@ -35,8 +34,10 @@ class HybridWithoutPassagesTest extends ServiceTest {
     @Test
     void hybridRanksByCosineAndKeywordsAlone() {
         Api api = new Api(server.getURL());
-        assertEquals(200, api.post("/api/offers/bulk", "application/json",
-                Resources.text("offers/hybrid-en.json")).status());
+        assertEquals(
+                200,
+                api.post("/api/offers/bulk", "application/json", Resources.text("offers/hybrid-en.json"))
+                        .status());
 
         JsonNode dense = search(api, "dense");
         JsonNode hybrid = search(api, "hybrid");
@@ -51,7 +52,8 @@ class HybridWithoutPassagesTest extends ServiceTest {
     }
 
     private static JsonNode search(Api api, String mode) {
-        Api.Response response = api.post("/api/search",
+        Api.Response response = api.post(
+                "/api/search",
                 Api.searchBody(HybridSearchTest.CV, "en").put("mode", mode).put("limit", 100));
         assertEquals(200, response.status(), response.body());
         return response.json().get("results");

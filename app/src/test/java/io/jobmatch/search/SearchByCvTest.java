@@ -1,5 +1,9 @@
 package io.jobmatch.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.support.Api;
@@ -8,17 +12,12 @@ import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** "Jobs like my CV" over the bundled sample offers, with the real model, Qdrant and PostgreSQL. */
 @MicronautTest
@@ -26,6 +25,7 @@ class SearchByCvTest extends ServiceTest {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     SampleOffersLoader samples;
 
@@ -39,13 +39,14 @@ class SearchByCvTest extends ServiceTest {
 
     @ParameterizedTest(name = "{0} in {1} finds {2}")
     @CsvSource({
-            "cvs/fr-java-developer.txt, fr, fr-001",
-            "cvs/de-nurse.txt, de, de-003",
-            "cvs/en-truck-driver.txt, en, en-004",
-            "cvs/en-accountant.txt, en, en-005",
+        "cvs/fr-java-developer.txt, fr, fr-001",
+        "cvs/de-nurse.txt, de, de-003",
+        "cvs/en-truck-driver.txt, en, en-004",
+        "cvs/en-accountant.txt, en, en-005",
     })
     void cvFindsTheIntendedOfferInTopThreeAndOnlyItsLanguage(String cv, String language, String expected) {
-        Api.Response response = api.post("/api/search", Api.searchBody(Resources.text(cv), language).put("limit", 10));
+        Api.Response response = api.post(
+                "/api/search", Api.searchBody(Resources.text(cv), language).put("limit", 10));
 
         assertEquals(200, response.status(), response.body());
         JsonNode results = response.json().get("results");
@@ -66,8 +67,11 @@ class SearchByCvTest extends ServiceTest {
 
     @Test
     void countryFilterKeepsOnlyThatCountry() {
-        Api.Response response = api.post("/api/search",
-                Api.searchBody(Resources.text("cvs/fr-nurse.txt"), "fr").put("country", "BE").put("limit", 50));
+        Api.Response response = api.post(
+                "/api/search",
+                Api.searchBody(Resources.text("cvs/fr-nurse.txt"), "fr")
+                        .put("country", "BE")
+                        .put("limit", 50));
 
         JsonNode results = response.json().get("results");
         assertFalse(results.isEmpty());
@@ -76,8 +80,10 @@ class SearchByCvTest extends ServiceTest {
 
     @Test
     void searchNeverReturnsClosedOffersEvenForTheirOwnText() {
-        Api.Response closed = api.post("/api/search", Api.searchBody(
-                "Senior Java Software Engineer (Spring Boot, Microservices)", "en").put("limit", 100));
+        Api.Response closed = api.post(
+                "/api/search",
+                Api.searchBody("Senior Java Software Engineer (Spring Boot, Microservices)", "en")
+                        .put("limit", 100));
 
         JsonNode results = closed.json().get("results");
         assertEquals(11, results.size(), "all open English offers, and no closed one");
@@ -88,9 +94,13 @@ class SearchByCvTest extends ServiceTest {
     @Test
     void pagingContinuesWhereThePreviousPageEnded() {
         String cv = Resources.text("cvs/en-accountant.txt");
-        JsonNode all = api.post("/api/search", Api.searchBody(cv, "en").put("limit", 6)).json().get("results");
-        JsonNode second = api.post("/api/search", Api.searchBody(cv, "en").put("limit", 3).put("offset", 3))
-                .json().get("results");
+        JsonNode all = api.post("/api/search", Api.searchBody(cv, "en").put("limit", 6))
+                .json()
+                .get("results");
+        JsonNode second = api.post(
+                        "/api/search", Api.searchBody(cv, "en").put("limit", 3).put("offset", 3))
+                .json()
+                .get("results");
 
         for (int i = 0; i < 3; i++) {
             assertEquals(all.get(3 + i).at("/offer/id"), second.get(i).at("/offer/id"));
@@ -104,7 +114,10 @@ class SearchByCvTest extends ServiceTest {
                 + "C+E (Class 1) licence and my driver CPC, hold a digital tachograph card, and I am looking for "
                 + "night trunking work as an HGV driver, securing loads and keeping to delivery schedules.";
 
-        JsonNode body = api.post("/api/search", Api.searchBody(cv, "en").put("mode", mode).put("limit", 3)).json();
+        JsonNode body = api.post(
+                        "/api/search",
+                        Api.searchBody(cv, "en").put("mode", mode).put("limit", 3))
+                .json();
 
         assertTrue(body.get("queryChunks").asInt() >= 2, body.toString());
         List<String> top = new ArrayList<>();
@@ -115,14 +128,18 @@ class SearchByCvTest extends ServiceTest {
 
     @Test
     void longCvIsReadWholeAndReportsItsChunks() {
-        Api.Response response = api.post("/api/search",
-                Api.searchBody(Resources.text("cvs/long-en-java-developer.txt"), "en").put("limit", 3));
+        Api.Response response = api.post(
+                "/api/search",
+                Api.searchBody(Resources.text("cvs/long-en-java-developer.txt"), "en")
+                        .put("limit", 3));
 
         JsonNode body = response.json();
         assertEquals(200, response.status(), response.body());
         assertTrue(body.get("queryTokens").asInt() > 512, "a 600-word CV is longer than one model window");
         assertTrue(body.get("queryChunks").asInt() >= 2, "so it is read in several windows, not truncated");
-        assertTrue(List.of("en-001").contains(body.at("/results/0/offer/externalId").asText()),
+        assertTrue(
+                List.of("en-001")
+                        .contains(body.at("/results/0/offer/externalId").asText()),
                 "the open English Java offer ranks first: " + body.at("/results/0/offer/title"));
     }
 }

@@ -1,5 +1,9 @@
 package io.jobmatch.search;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.ingest.BulkResponse;
 import io.jobmatch.ingest.SampleOffersLoader;
@@ -8,16 +12,11 @@ import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Recruiters' "similar past roles": offer-to-offer similarity over the sample offers. */
 @MicronautTest
@@ -25,6 +24,7 @@ class SimilarOffersTest extends ServiceTest {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     SampleOffersLoader samples;
 
@@ -42,7 +42,9 @@ class SimilarOffersTest extends ServiceTest {
     void sameOccupationComesFirstAndClosedRolesAreIncludedOnRequest() {
         JsonNode results = similar("en-001", "?language=en&includeClosed=true&limit=5");
 
-        assertEquals("en-011", results.at("/0/offer/externalId").asText(),
+        assertEquals(
+                "en-011",
+                results.at("/0/offer/externalId").asText(),
                 "the closed senior Java role is the closest past role to the open Java role");
         assertEquals("CLOSED", results.at("/0/offer/status").asText());
         results.forEach(r -> assertNotEquals("en-001", r.at("/offer/externalId").asText(), "never the offer itself"));
@@ -63,7 +65,10 @@ class SimilarOffersTest extends ServiceTest {
 
         assertEquals(30, results.size());
         assertTrue(java.util.stream.StreamSupport.stream(results.spliterator(), false)
-                .map(r -> r.at("/offer/language").asText()).distinct().count() > 1);
+                        .map(r -> r.at("/offer/language").asText())
+                        .distinct()
+                        .count()
+                > 1);
     }
 
     @Test

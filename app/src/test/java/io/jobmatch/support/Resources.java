@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Reads test resources (CVs, datasets) as text. */
 public final class Resources {
 
-    private Resources() {
-    }
+    private Resources() {}
 
     public static String text(String name) {
         try (InputStream in = Resources.class.getClassLoader().getResourceAsStream(name)) {

@@ -1,9 +1,8 @@
 package io.jobmatch.support;
 
 import io.micronaut.test.support.TestPropertyProvider;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
 
 /** Base of tests that run the whole service (annotate the subclass with {@code @MicronautTest}). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

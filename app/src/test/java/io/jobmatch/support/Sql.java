@@ -1,14 +1,13 @@
 package io.jobmatch.support;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** Direct SQL against the service's database, to check what the API says against what is stored. */
 public final class Sql {
@@ -22,7 +21,7 @@ public final class Sql {
     /** Each row as a list of its columns' string values. */
     public List<List<String>> rows(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

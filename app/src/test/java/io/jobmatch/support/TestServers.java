@@ -3,9 +3,6 @@ package io.jobmatch.support;
 import io.jobmatch.local.EmbeddedPostgresServer;
 import io.jobmatch.local.LocalQdrantServer;
 import io.jobmatch.local.QdrantBinary;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.qdrant.QdrantContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +14,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.qdrant.QdrantContainer;
 
 /**
  * The real servers every test talks to, started once per test JVM: PostgreSQL 17 (zonky, the service's own embedded
@@ -32,8 +31,7 @@ public final class TestServers {
     private static String qdrantHost;
     private static int qdrantPort;
 
-    private TestServers() {
-    }
+    private TestServers() {}
 
     /** Properties pointing a service context at a fresh database and a fresh collection name. */
     public static synchronized Map<String, String> isolatedProperties(String testName) {
@@ -100,7 +98,7 @@ public final class TestServers {
 
     private static void createDatabase(String name) {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);

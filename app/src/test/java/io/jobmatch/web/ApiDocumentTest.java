@@ -1,5 +1,9 @@
 package io.jobmatch.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jobmatch.support.Api;
 import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -7,10 +11,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +19,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The generated OpenAPI document names every route the router serves, so a new endpoint cannot be left out of it,
@@ -33,14 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiDocumentTest extends ServiceTest {
 
     /** Routes deliberately absent from the document, with the reason. */
-    private static final Map<String, String> UNDOCUMENTED = Map.of(
-            "GET /openapi.yml", "the document itself, not an operation of the API");
+    private static final Map<String, String> UNDOCUMENTED =
+            Map.of("GET /openapi.yml", "the document itself, not an operation of the API");
 
-    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> OPERATIONS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     Router router;
 
@@ -66,8 +66,11 @@ class ApiDocumentTest extends ServiceTest {
                 missing.add(route);
             }
         }
-        assertEquals(Set.of(), missing, "routes missing from /openapi.yml; the deliberate omissions, each with its "
-                + "reason, are " + UNDOCUMENTED);
+        assertEquals(
+                Set.of(),
+                missing,
+                "routes missing from /openapi.yml; the deliberate omissions, each with its " + "reason, are "
+                        + UNDOCUMENTED);
         assertTrue(documented.containsAll(List.of("POST /api/search", "GET /health")), documented.toString());
     }
 
@@ -95,7 +98,8 @@ class ApiDocumentTest extends ServiceTest {
         assertEquals(200, page.status());
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
         assertTrue(page.body().contains("'/openapi.yml'"), "the page reads this service's document");
-        assertFalse(Pattern.compile("https?://|[\"']//\\w").matcher(page.body()).find(), "the page names no other host");
+        assertFalse(
+                Pattern.compile("https?://|[\"']//\\w").matcher(page.body()).find(), "the page names no other host");
         Matcher asset = Pattern.compile("\"(/api-docs/res/[^\"]+)\"").matcher(page.body());
         Map<String, String> types = Map.of("css", "text/css", "js", "application/javascript", "png", "image/png");
         int assets = 0;
@@ -117,7 +121,8 @@ class ApiDocumentTest extends ServiceTest {
     }
 
     private static String path(UriRouteInfo<?, ?> route) {
-        return route.getUriMatchTemplate().toString()
+        return route.getUriMatchTemplate()
+                .toString()
                 .replaceAll("\\{[?&#][^}]*}", "")
                 .replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
     }

@@ -28,8 +28,12 @@ public final class EmbeddingBenchmark {
     private static final int SLICE_TEXTS = 40;
 
     /** Throughput of one batch size, input texts and model tokens per second. */
-    public record Throughput(int batchSize, double pipelineTextsPerSecond, double rawTextsPerSecond,
-            double pipelineTokensPerSecond, double rawTokensPerSecond) {
+    public record Throughput(
+            int batchSize,
+            double pipelineTextsPerSecond,
+            double rawTextsPerSecond,
+            double pipelineTokensPerSecond,
+            double rawTokensPerSecond) {
 
         public double ratio() {
             return pipelineTextsPerSecond / rawTextsPerSecond;
@@ -37,14 +41,11 @@ public final class EmbeddingBenchmark {
     }
 
     /** Milliseconds to embed one 600-word CV. */
-    public record Latency(double pipelineMedian, double pipelineP95, double rawMedian, double rawP95) {
-    }
+    public record Latency(double pipelineMedian, double pipelineP95, double rawMedian, double rawP95) {}
 
-    public record Result(List<Throughput> throughputs, Throughput best, Latency cvLatency) {
-    }
+    public record Result(List<Throughput> throughputs, Throughput best, Latency cvLatency) {}
 
-    private EmbeddingBenchmark() {
-    }
+    private EmbeddingBenchmark() {}
 
     /** {@code [--texts N] [--model NAME] [--models-dir PATH] [--threads T]}; falls back to the offline model. */
     public static void main(String[] args) {
@@ -59,8 +60,9 @@ public final class EmbeddingBenchmark {
                 case "--model" -> model = require(args[i], value);
                 case "--models-dir" -> modelsDir = Path.of(require(args[i], value));
                 case "--threads" -> threads = Integer.parseInt(require(args[i], value));
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: [--texts N] [--model NAME] [--models-dir PATH] [--threads T]");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; usage: [--texts N] [--model NAME] [--models-dir PATH] [--threads T]");
             }
             i++;
         }
@@ -89,24 +91,40 @@ public final class EmbeddingBenchmark {
             throw new IllegalArgumentException("--texts must be at least 5 to hold every kind of text");
         }
         List<String> corpus = SyntheticCorpus.mixed(texts, CV_WORDS);
-        out.printf(Locale.ROOT, "bench-embed: model %s%s, %d intra-op threads, %d texts (%d titles, %d offers, %d CVs of %d words)%n",
-                model.manifest().name(), model.fallback() ? " (fallback: " + model.reason() + ")" : "", intraOpThreads,
-                texts, (texts + 4) / 5 + (texts + 3) / 5, (texts + 2) / 5 + (texts + 1) / 5, texts / 5, CV_WORDS);
+        out.printf(
+                Locale.ROOT,
+                "bench-embed: model %s%s, %d intra-op threads, %d texts (%d titles, %d offers, %d CVs of %d words)%n",
+                model.manifest().name(),
+                model.fallback() ? " (fallback: " + model.reason() + ")" : "",
+                intraOpThreads,
+                texts,
+                (texts + 4) / 5 + (texts + 3) / 5,
+                (texts + 2) / 5 + (texts + 1) / 5,
+                texts / 5,
+                CV_WORDS);
         List<Throughput> throughputs = new ArrayList<>();
         Latency latency = null;
         for (int batchSize : BATCH_SIZES) {
-            try (EmbeddingEngine engine = EmbeddingEngine.open(model, new EngineOptions(batchSize, intraOpThreads, 0))) {
+            try (EmbeddingEngine engine =
+                    EmbeddingEngine.open(model, new EngineOptions(batchSize, intraOpThreads, 0))) {
                 if (throughputs.isEmpty()) {
                     describeCorpus(engine, corpus, out);
                     latency = measureCvLatency(engine, SyntheticCorpus.cv(texts + 1, CV_WORDS));
                 }
                 Throughput throughput = measureThroughput(engine, corpus, batchSize);
                 throughputs.add(throughput);
-                out.printf(Locale.ROOT, "batch %2d: pipeline %7.1f texts/s %8.0f tokens/s | raw %7.1f texts/s %8.0f tokens/s | ratio %.3f%n",
-                        batchSize, throughput.pipelineTextsPerSecond(), throughput.pipelineTokensPerSecond(),
-                        throughput.rawTextsPerSecond(), throughput.rawTokensPerSecond(), throughput.ratio());
+                out.printf(
+                        Locale.ROOT,
+                        "batch %2d: pipeline %7.1f texts/s %8.0f tokens/s | raw %7.1f texts/s %8.0f tokens/s | ratio %.3f%n",
+                        batchSize,
+                        throughput.pipelineTextsPerSecond(),
+                        throughput.pipelineTokensPerSecond(),
+                        throughput.rawTextsPerSecond(),
+                        throughput.rawTokensPerSecond(),
+                        throughput.ratio());
                 if (!engine.batchInvariant()) {
-                    out.println("  " + model.manifest().name() + " is not batch-invariant (dynamically quantised): the engine sends one "
+                    out.println("  " + model.manifest().name()
+                            + " is not batch-invariant (dynamically quantised): the engine sends one "
                             + "window per model call whatever the batch size, so larger batch sizes are not measured");
                     break;
                 }
@@ -115,20 +133,34 @@ public final class EmbeddingBenchmark {
         Throughput best = throughputs.stream()
                 .max((a, b) -> Double.compare(a.pipelineTextsPerSecond(), b.pipelineTextsPerSecond()))
                 .orElseThrow();
-        out.printf(Locale.ROOT, "one %d-word CV (%d runs): pipeline median %.1f ms, p95 %.1f ms | raw median %.1f ms, p95 %.1f ms | median ratio %.3f%n",
-                CV_WORDS, LATENCY_RUNS, latency.pipelineMedian(), latency.pipelineP95(), latency.rawMedian(), latency.rawP95(),
+        out.printf(
+                Locale.ROOT,
+                "one %d-word CV (%d runs): pipeline median %.1f ms, p95 %.1f ms | raw median %.1f ms, p95 %.1f ms | median ratio %.3f%n",
+                CV_WORDS,
+                LATENCY_RUNS,
+                latency.pipelineMedian(),
+                latency.pipelineP95(),
+                latency.rawMedian(),
+                latency.rawP95(),
                 latency.pipelineMedian() / latency.rawMedian());
         out.printf(Locale.ROOT, "best batch size: %d%n", best.batchSize());
-        out.printf(Locale.ROOT, "embed-throughput: pipeline=%.2f raw=%.2f ratio=%.3f%n",
-                best.pipelineTextsPerSecond(), best.rawTextsPerSecond(), best.ratio());
+        out.printf(
+                Locale.ROOT,
+                "embed-throughput: pipeline=%.2f raw=%.2f ratio=%.3f%n",
+                best.pipelineTextsPerSecond(),
+                best.rawTextsPerSecond(),
+                best.ratio());
         return new Result(List.copyOf(throughputs), best, latency);
     }
 
     private static void describeCorpus(EmbeddingEngine engine, List<String> corpus, PrintStream out) {
         List<List<long[]>> batches = engine.plannedBatches(TextKind.DOCUMENT, corpus);
         long windows = batches.stream().mapToLong(List::size).sum();
-        out.printf(Locale.ROOT, "corpus: %d model tokens in %d windows (special tokens and prefixes included, no padding)%n",
-                modelTokens(batches), windows);
+        out.printf(
+                Locale.ROOT,
+                "corpus: %d model tokens in %d windows (special tokens and prefixes included, no padding)%n",
+                modelTokens(batches),
+                windows);
     }
 
     /**
@@ -161,8 +193,12 @@ public final class EmbeddingBenchmark {
                 prepared.forEach(OnnxEncoder.OnnxBatch::close);
             }
         }
-        return new Throughput(batchSize, corpus.size() / pipelineSeconds, corpus.size() / rawSeconds,
-                tokens / pipelineSeconds, tokens / rawSeconds);
+        return new Throughput(
+                batchSize,
+                corpus.size() / pipelineSeconds,
+                corpus.size() / rawSeconds,
+                tokens / pipelineSeconds,
+                tokens / rawSeconds);
     }
 
     private static Latency measureCvLatency(EmbeddingEngine engine, String cv) {
@@ -180,7 +216,8 @@ public final class EmbeddingBenchmark {
                 pipeline[run] = (System.nanoTime() - start) / 1e6;
                 raw[run] = runRaw(engine, prepared) / 1e6;
             }
-            return new Latency(percentile(pipeline, 50), percentile(pipeline, 95), percentile(raw, 50), percentile(raw, 95));
+            return new Latency(
+                    percentile(pipeline, 50), percentile(pipeline, 95), percentile(raw, 50), percentile(raw, 95));
         } finally {
             prepared.forEach(OnnxEncoder.OnnxBatch::close);
         }
@@ -214,7 +251,10 @@ public final class EmbeddingBenchmark {
     }
 
     private static long modelTokens(List<List<long[]>> batches) {
-        return batches.stream().flatMap(List::stream).mapToLong(ids -> ids.length).sum();
+        return batches.stream()
+                .flatMap(List::stream)
+                .mapToLong(ids -> ids.length)
+                .sum();
     }
 
     /** Nearest-rank percentile. */

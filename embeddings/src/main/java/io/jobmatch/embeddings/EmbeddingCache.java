@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EmbeddingCache {
 
-    record Key(String model, TextKind kind, String textSha256) {
-    }
+    record Key(String model, TextKind kind, String textSha256) {}
 
     private final int capacity;
     private final Map<Key, TextEmbedding> entries;

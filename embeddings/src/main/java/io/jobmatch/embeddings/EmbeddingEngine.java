@@ -51,7 +51,8 @@ public final class EmbeddingEngine implements AutoCloseable {
     private final boolean batchInvariant;
     private volatile boolean closed;
 
-    private EmbeddingEngine(ModelManifest manifest, EngineOptions options, ModelTokenizer tokenizer, OnnxEncoder encoder) {
+    private EmbeddingEngine(
+            ModelManifest manifest, EngineOptions options, ModelTokenizer tokenizer, OnnxEncoder encoder) {
         this.manifest = manifest;
         this.options = options;
         this.tokenizer = tokenizer;
@@ -59,8 +60,10 @@ public final class EmbeddingEngine implements AutoCloseable {
         this.cache = new EmbeddingCache(options.cacheSize());
         this.batchInvariant = outputsIgnoreBatchCompanions();
         if (!batchInvariant) {
-            LOG.info("{}: vectors depend on the other texts of a batch (dynamically quantised model); "
-                    + "encoding one window per model call so every text always gets the same vector", manifest.name());
+            LOG.info(
+                    "{}: vectors depend on the other texts of a batch (dynamically quantised model); "
+                            + "encoding one window per model call so every text always gets the same vector",
+                    manifest.name());
         }
     }
 
@@ -72,7 +75,8 @@ public final class EmbeddingEngine implements AutoCloseable {
     public static EmbeddingEngine open(ResolvedModel model, EngineOptions options) {
         Objects.requireNonNull(options, "options");
         ModelManifest manifest = model.manifest();
-        VerifiedFile tokenizerFile = ModelFileVerifier.verify(manifest.file(ModelFile.TOKENIZER), manifest, model.modelDir());
+        VerifiedFile tokenizerFile =
+                ModelFileVerifier.verify(manifest.file(ModelFile.TOKENIZER), manifest, model.modelDir());
         VerifiedFile modelFile = ModelFileVerifier.verify(manifest.file(ModelFile.MODEL), manifest, model.modelDir());
         ModelTokenizer tokenizer = new ModelTokenizer(tokenizerFile, manifest);
         try {
@@ -154,7 +158,8 @@ public final class EmbeddingEngine implements AutoCloseable {
             }
         }
         if (!toCompute.isEmpty()) {
-            List<TextEmbedding> computed = compute(kind, toCompute.stream().map(texts::get).toList());
+            List<TextEmbedding> computed =
+                    compute(kind, toCompute.stream().map(texts::get).toList());
             for (int j = 0; j < toCompute.size(); j++) {
                 int i = toCompute.get(j);
                 results[i] = computed.get(j);
@@ -190,8 +195,8 @@ public final class EmbeddingEngine implements AutoCloseable {
         List<TextEmbedding> results = new ArrayList<>(texts.size());
         for (int owner = 0; owner < texts.size(); owner++) {
             List<float[]> chunkVectors = byOwner.get(owner);
-            results.add(new TextEmbedding(normalisedMean(chunkVectors), tokenized.get(owner).size(), chunkVectors.size(),
-                    chunkVectors));
+            results.add(new TextEmbedding(
+                    normalisedMean(chunkVectors), tokenized.get(owner).size(), chunkVectors.size(), chunkVectors));
         }
         return results;
     }
@@ -267,7 +272,8 @@ public final class EmbeddingEngine implements AutoCloseable {
         int start = 0;
         while (start < byLength.length) {
             int end = start + 1;
-            while (end < byLength.length && end - start < rowsPerCall()
+            while (end < byLength.length
+                    && end - start < rowsPerCall()
                     && (long) (end - start + 1) * windows.get(byLength[end]).ids().length <= MAX_BATCH_TOKENS) {
                 end++;
             }
@@ -285,15 +291,17 @@ public final class EmbeddingEngine implements AutoCloseable {
     List<List<long[]>> plannedBatches(TextKind kind, List<String> texts) {
         List<Window> windows = split(kind, tokenize(texts));
         return groupByLength(windows).stream()
-                .map(group -> Arrays.stream(group).mapToObj(i -> windows.get(i).ids()).toList())
+                .map(group ->
+                        Arrays.stream(group).mapToObj(i -> windows.get(i).ids()).toList())
                 .toList();
     }
 
     /** Probe at open: one short window alone, then batched with a longer, different one. */
     private boolean outputsIgnoreBatchCompanions() {
         TokenizedText shortText = tokenizer.tokenize("Java developer in Lyon");
-        TokenizedText longText = tokenizer.tokenize("Night nurse wanted for the intensive care unit of a large hospital, "
-                + "three nights a week, with a team of twelve nurses and four doctors.");
+        TokenizedText longText =
+                tokenizer.tokenize("Night nurse wanted for the intensive care unit of a large hospital, "
+                        + "three nights a week, with a team of twelve nurses and four doctors.");
         long[] alone = tokenizer.window(TextKind.DOCUMENT, shortText, 0, shortText.size());
         long[] companion = tokenizer.window(TextKind.DOCUMENT, longText, 0, longText.size());
         float[] single = encoder.encode(List.of(alone))[0];
@@ -331,6 +339,5 @@ public final class EmbeddingEngine implements AutoCloseable {
     }
 
     /** One model window of a text being embedded. */
-    record Window(int owner, long[] ids) {
-    }
+    record Window(int owner, long[] ids) {}
 }

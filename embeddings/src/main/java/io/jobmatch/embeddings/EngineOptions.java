@@ -11,8 +11,8 @@ public record EngineOptions(int batchSize, int intraOpThreads, int cacheSize) {
 
     public EngineOptions {
         if (batchSize < 1 || intraOpThreads < 1 || cacheSize < 0) {
-            throw new IllegalArgumentException("batchSize and intraOpThreads must be at least 1, cacheSize at least 0: " +
-                    batchSize + ", " + intraOpThreads + ", " + cacheSize);
+            throw new IllegalArgumentException("batchSize and intraOpThreads must be at least 1, cacheSize at least 0: "
+                    + batchSize + ", " + intraOpThreads + ", " + cacheSize);
         }
     }
 

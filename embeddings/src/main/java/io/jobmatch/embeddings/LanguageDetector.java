@@ -45,10 +45,12 @@ public final class LanguageDetector {
             // Lingua needs two candidates; with one configured language there is nothing to tell apart.
             return new LanguageDetector(null, languages.iterator().next());
         }
-        return new LanguageDetector(LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
-                .withLowAccuracyMode()
-                .withPreloadedLanguageModels()
-                .build(), null);
+        return new LanguageDetector(
+                LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                        .withLowAccuracyMode()
+                        .withPreloadedLanguageModels()
+                        .build(),
+                null);
     }
 
     public LanguageGuess detect(String text) {
@@ -105,7 +107,8 @@ public final class LanguageDetector {
 
     private static Language languageOf(String code) {
         try {
-            Language language = Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.strip().toUpperCase(Locale.ROOT)));
+            Language language =
+                    Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.strip().toUpperCase(Locale.ROOT)));
             if (language == Language.UNKNOWN) {
                 throw new IllegalArgumentException("unsupported language code: " + code);
             }

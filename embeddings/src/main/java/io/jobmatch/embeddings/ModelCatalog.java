@@ -60,7 +60,8 @@ public final class ModelCatalog {
     public ModelManifest manifest(String name) {
         ModelManifest manifest = manifests.get(name);
         if (manifest == null) {
-            throw new IllegalArgumentException("unknown model '" + name + "'; known models: " + String.join(", ", names()));
+            throw new IllegalArgumentException(
+                    "unknown model '" + name + "'; known models: " + String.join(", ", names()));
         }
         return manifest;
     }
@@ -76,7 +77,8 @@ public final class ModelCatalog {
         Path preferredDir = modelsDir.resolve(preferredName);
         Optional<String> preferredMissing = firstMissing(preferred, preferredDir);
         if (preferredMissing.isEmpty()) {
-            return new ResolvedModel(preferred, preferredDir, false, "using " + preferredName + ": all its files are installed");
+            return new ResolvedModel(
+                    preferred, preferredDir, false, "using " + preferredName + ": all its files are installed");
         }
         String whyNotPreferred = preferredName + " is not installed (" + preferredMissing.get()
                 + "); fetch it with models/fetch-model.sh " + preferredName;
@@ -108,7 +110,8 @@ public final class ModelCatalog {
             }
             ModelManifest manifest = JSON.readValue(in, ModelManifest.class);
             if (!manifest.name().equals(name)) {
-                throw new IllegalStateException(resource + " declares name '" + manifest.name() + "'; it must match its folder");
+                throw new IllegalStateException(
+                        resource + " declares name '" + manifest.name() + "'; it must match its folder");
             }
             return manifest;
         } catch (IOException e) {

@@ -21,7 +21,8 @@ public record ModelFile(String role, String location, String sha256, String url)
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(location, "location");
         if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("sha256 of " + location + " must be 64 lower-case hex digits: " + sha256);
+            throw new IllegalArgumentException(
+                    "sha256 of " + location + " must be 64 lower-case hex digits: " + sha256);
         }
     }
 

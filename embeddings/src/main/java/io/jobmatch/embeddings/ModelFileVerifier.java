@@ -12,8 +12,7 @@ final class ModelFileVerifier {
     /** Written by {@code fetch-model.sh --trust-on-first-use} next to a file whose manifest pins no checksum. */
     static final String PIN_SUFFIX = ".sha256";
 
-    private ModelFileVerifier() {
-    }
+    private ModelFileVerifier() {}
 
     /** Why the file cannot be used yet, or empty when it is installed with a known checksum. */
     static Optional<String> whyUnavailable(ModelFile file, Path modelDir) {
@@ -38,9 +37,10 @@ final class ModelFileVerifier {
      */
     static VerifiedFile verify(ModelFile file, ModelManifest manifest, Path modelDir) {
         String fetchHint = "fetch it with: models/fetch-model.sh " + manifest.name();
-        String expected = expectedSha256(file, modelDir).orElseThrow(() -> new ModelIntegrityException(
-                "model " + manifest.name() + ": " + file.location() + " has no sha256 in its manifest and no "
-                        + file.location() + PIN_SUFFIX + " pin; " + fetchHint + " --trust-on-first-use, then pin the printed value"));
+        String expected = expectedSha256(file, modelDir)
+                .orElseThrow(() -> new ModelIntegrityException("model " + manifest.name() + ": " + file.location()
+                        + " has no sha256 in its manifest and no " + file.location() + PIN_SUFFIX + " pin; " + fetchHint
+                        + " --trust-on-first-use, then pin the printed value"));
         try {
             if (file.onClasspath()) {
                 byte[] content = readResource(file, manifest);
@@ -55,11 +55,13 @@ final class ModelFileVerifier {
             checkDigest(file, manifest, expected, Sha256.of(path), path.toString());
             return new VerifiedFile(file, path, null);
         } catch (IOException e) {
-            throw new ModelIntegrityException("model " + manifest.name() + ": cannot read " + file.location() + "; " + fetchHint, e);
+            throw new ModelIntegrityException(
+                    "model " + manifest.name() + ": cannot read " + file.location() + "; " + fetchHint, e);
         }
     }
 
-    private static void checkDigest(ModelFile file, ModelManifest manifest, String expected, String actual, String where) {
+    private static void checkDigest(
+            ModelFile file, ModelManifest manifest, String expected, String actual, String where) {
         if (!expected.equals(actual)) {
             throw new ModelIntegrityException("model " + manifest.name() + ": " + file.role() + " file " + where
                     + " is corrupt or not the pinned file: expected sha256 " + expected + ", actual " + actual
@@ -88,8 +90,8 @@ final class ModelFileVerifier {
     private static byte[] readResource(ModelFile file, ModelManifest manifest) throws IOException {
         try (InputStream in = ModelFileVerifier.class.getClassLoader().getResourceAsStream(file.resourceName())) {
             if (in == null) {
-                throw new ModelIntegrityException("model " + manifest.name() + ": classpath resource " + file.resourceName()
-                        + " is missing; the jar that ships it is not on the classpath");
+                throw new ModelIntegrityException("model " + manifest.name() + ": classpath resource "
+                        + file.resourceName() + " is missing; the jar that ships it is not on the classpath");
             }
             return in.readAllBytes();
         }

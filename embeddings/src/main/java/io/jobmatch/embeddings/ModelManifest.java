@@ -10,9 +10,19 @@ import java.util.Objects;
  * @param languages ISO 639-1 codes the model is meant for; empty means any language
  * @param files     exactly one file with role {@value ModelFile#MODEL} and one with {@value ModelFile#TOKENIZER}
  */
-public record ModelManifest(String name, String description, int dimension, Pooling pooling, String queryPrefix,
-        String documentPrefix, int maxTokens, boolean multilingual, List<String> languages, String licence,
-        String source, List<ModelFile> files) {
+public record ModelManifest(
+        String name,
+        String description,
+        int dimension,
+        Pooling pooling,
+        String queryPrefix,
+        String documentPrefix,
+        int maxTokens,
+        boolean multilingual,
+        List<String> languages,
+        String licence,
+        String source,
+        List<ModelFile> files) {
 
     public ModelManifest {
         Objects.requireNonNull(name, "name");
@@ -32,7 +42,9 @@ public record ModelManifest(String name, String description, int dimension, Pool
     }
 
     public ModelFile file(String role) {
-        return files.stream().filter(f -> f.role().equals(role)).findFirst()
+        return files.stream()
+                .filter(f -> f.role().equals(role))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no file with role " + role));
     }
 

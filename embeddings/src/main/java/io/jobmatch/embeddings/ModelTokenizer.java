@@ -34,12 +34,15 @@ final class ModelTokenizer implements AutoCloseable {
 
     ModelTokenizer(VerifiedFile tokenizerFile, ModelManifest manifest) {
         try (InputStream in = tokenizerFile.open()) {
-            tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
-                    "addSpecialTokens", "false",
-                    "truncation", "false",
-                    "padding", "false",
-                    // Only to state that the model length is known: truncation is off, windows are cut by TextChunker.
-                    "maxLength", String.valueOf(manifest.maxTokens())));
+            tokenizer = HuggingFaceTokenizer.newInstance(
+                    in,
+                    Map.of(
+                            "addSpecialTokens", "false",
+                            "truncation", "false",
+                            "padding", "false",
+                            // Only to state that the model length is known: truncation is off, windows are cut by
+                            // TextChunker.
+                            "maxLength", String.valueOf(manifest.maxTokens())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load tokenizer of " + manifest.name(), e);
         }
@@ -53,7 +56,8 @@ final class ModelTokenizer implements AutoCloseable {
         head = Arrays.copyOfRange(framed, 0, at);
         tail = Arrays.copyOfRange(framed, at + bare.length, framed.length);
         for (TextKind kind : TextKind.values()) {
-            prefixes.put(kind, tokenizer.encode(manifest.prefix(kind), false, false).getIds());
+            prefixes.put(
+                    kind, tokenizer.encode(manifest.prefix(kind), false, false).getIds());
         }
     }
 

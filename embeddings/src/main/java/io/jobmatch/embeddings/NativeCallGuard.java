@@ -66,8 +66,11 @@ final class NativeCallGuard {
             acquired = false;
         }
         if (!acquired) {
-            LOG.warn("{}: a call was still running {} ms after close began; its native memory is left to the "
-                    + "process exit instead of being freed under it", name, wait.toMillis());
+            LOG.warn(
+                    "{}: a call was still running {} ms after close began; its native memory is left to the "
+                            + "process exit instead of being freed under it",
+                    name,
+                    wait.toMillis());
             return false;
         }
         try {

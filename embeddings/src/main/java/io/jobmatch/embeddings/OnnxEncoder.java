@@ -37,12 +37,14 @@ final class OnnxEncoder implements AutoCloseable {
         this.session = session;
         Set<String> inputs = session.getInputNames();
         if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
-            throw new ModelIntegrityException(manifest.name() + ": the ONNX model takes " + inputs
-                    + ", expected input_ids and attention_mask");
+            throw new ModelIntegrityException(
+                    manifest.name() + ": the ONNX model takes " + inputs + ", expected input_ids and attention_mask");
         }
         takesTokenTypes = inputs.contains(TOKEN_TYPE_IDS);
         Set<String> outputs = session.getOutputNames();
-        outputName = outputs.contains(PREFERRED_OUTPUT) ? PREFERRED_OUTPUT : outputs.iterator().next();
+        outputName = outputs.contains(PREFERRED_OUTPUT)
+                ? PREFERRED_OUTPUT
+                : outputs.iterator().next();
         pooling = manifest.pooling();
         dimension = manifest.dimension();
     }
@@ -61,8 +63,11 @@ final class OnnxEncoder implements AutoCloseable {
             encoder.checkDimension(manifest);
             return encoder;
         } catch (OrtException e) {
-            throw new ModelIntegrityException(manifest.name() + ": ONNX Runtime cannot load " + model.file().location()
-                    + " (" + e.getMessage() + "); fetch it again with: models/fetch-model.sh " + manifest.name(), e);
+            throw new ModelIntegrityException(
+                    manifest.name() + ": ONNX Runtime cannot load "
+                            + model.file().location() + " (" + e.getMessage()
+                            + "); fetch it again with: models/fetch-model.sh " + manifest.name(),
+                    e);
         }
     }
 
@@ -85,7 +90,8 @@ final class OnnxEncoder implements AutoCloseable {
     float[][] encode(List<long[]> windows) {
         try {
             return guard.call(() -> {
-                try (OnnxBatch batch = prepare(windows); OrtSession.Result result = runUnguarded(batch)) {
+                try (OnnxBatch batch = prepare(windows);
+                        OrtSession.Result result = runUnguarded(batch)) {
                     return pool(((OnnxTensor) result.get(0)).getFloatBuffer(), windows, batch.width());
                 }
             });
@@ -114,7 +120,9 @@ final class OnnxEncoder implements AutoCloseable {
             inputs.put(INPUT_IDS, OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
             inputs.put(ATTENTION_MASK, OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
             if (takesTokenTypes) {
-                inputs.put(TOKEN_TYPE_IDS, OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * width]), shape));
+                inputs.put(
+                        TOKEN_TYPE_IDS,
+                        OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * width]), shape));
             }
         } catch (OrtException | RuntimeException e) {
             inputs.values().forEach(OnnxTensor::close);

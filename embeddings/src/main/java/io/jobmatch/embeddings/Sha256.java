@@ -14,8 +14,7 @@ import java.util.HexFormat;
 /** SHA-256 as lower-case hex, the form manifests and {@code sha256sum} use. */
 final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     static String of(byte[] content) {
         return HexFormat.of().formatHex(newDigest().digest(content));

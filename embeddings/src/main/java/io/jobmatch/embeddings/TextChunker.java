@@ -9,7 +9,12 @@ import java.util.List;
  */
 final class TextChunker {
 
-    private enum Break { NONE, WORD, SENTENCE, LINE }
+    private enum Break {
+        NONE,
+        WORD,
+        SENTENCE,
+        LINE
+    }
 
     private final int overlapTokens;
 

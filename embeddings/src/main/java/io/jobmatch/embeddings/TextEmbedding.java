@@ -45,6 +45,10 @@ public record TextEmbedding(float[] vector, int tokens, int chunks, List<float[]
         if (chunkVectors.size() == 1 && chunkVectors.getFirst() == vector) {
             return new TextEmbedding(vectorCopy, tokens, chunks, List.of(vectorCopy));
         }
-        return new TextEmbedding(vectorCopy, tokens, chunks, chunkVectors.stream().map(float[]::clone).toList());
+        return new TextEmbedding(
+                vectorCopy,
+                tokens,
+                chunks,
+                chunkVectors.stream().map(float[]::clone).toList());
     }
 }

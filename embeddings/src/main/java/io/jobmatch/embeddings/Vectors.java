@@ -3,8 +3,7 @@ package io.jobmatch.embeddings;
 /** The little vector arithmetic embeddings need, and their users: cosine of normalised vectors is their dot. */
 public final class Vectors {
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** Scales to unit length in place; a zero vector is left as is (callers never produce one from real text). */
     static void normalise(float[] vector) {

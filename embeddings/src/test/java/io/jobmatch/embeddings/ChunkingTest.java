@@ -70,7 +70,9 @@ class ChunkingTest {
     @Test
     void aHugeTextIsCoveredByWindowsThatFitAndCutAtSentenceEnds() {
         String text = SyntheticCorpus.cv(7, 3_200);
-        assertTrue(text.length() > EmbeddingEngine.MAX_TEXT_CHARS - 2_000 && text.length() <= EmbeddingEngine.MAX_TEXT_CHARS,
+        assertTrue(
+                text.length() > EmbeddingEngine.MAX_TEXT_CHARS - 2_000
+                        && text.length() <= EmbeddingEngine.MAX_TEXT_CHARS,
                 "length " + text.length());
         TokenizedText tokens = tokenizer.tokenize(text);
 
@@ -88,9 +90,12 @@ class ChunkingTest {
                 assertTrue(previous.to() - range.from() <= EmbeddingEngine.OVERLAP_TOKENS, "overlap too large");
             }
             if (i < ranges.size() - 1) {
-                String cutAfter = text.substring(0, tokens.ends()[range.to() - 1]).stripTrailing();
-                assertTrue(cutAfter.endsWith(".") || text.charAt(tokens.ends()[range.to() - 1]) == '\n',
-                        "window " + i + " does not end a sentence or line: ..." + cutAfter.substring(cutAfter.length() - 40));
+                String cutAfter =
+                        text.substring(0, tokens.ends()[range.to() - 1]).stripTrailing();
+                assertTrue(
+                        cutAfter.endsWith(".") || text.charAt(tokens.ends()[range.to() - 1]) == '\n',
+                        "window " + i + " does not end a sentence or line: ..."
+                                + cutAfter.substring(cutAfter.length() - 40));
             }
         }
         TextEmbedding embedding = engine.embedDocument(text);

@@ -58,11 +58,11 @@ class EmbeddingCacheTest {
         engine.embedDocument("one");
         engine.embedDocument("two");
         engine.embedDocument("three");
-        engine.embedDocument("one");   // hit: "two" is now the least recently used
-        engine.embedDocument("four");  // evicts "two"
+        engine.embedDocument("one"); // hit: "two" is now the least recently used
+        engine.embedDocument("four"); // evicts "two"
 
-        engine.embedDocument("two");   // miss
-        engine.embedDocument("one");   // hit
+        engine.embedDocument("two"); // miss
+        engine.embedDocument("one"); // hit
 
         CacheStats stats = engine.cacheStats();
         assertEquals(2, stats.hits());

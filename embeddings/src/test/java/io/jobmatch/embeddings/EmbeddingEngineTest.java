@@ -41,9 +41,12 @@ class EmbeddingEngineTest {
 
     @Test
     void aTranslationIsCloserThanAnUnrelatedText() {
-        TextEmbedding english = engine.embedQuery("Senior Java software engineer: microservices, Kubernetes, PostgreSQL.");
-        TextEmbedding french = engine.embedDocument("Ingénieur logiciel Java senior : microservices, Kubernetes, PostgreSQL.");
-        TextEmbedding unrelated = engine.embedDocument("Boulanger pâtissier pour notre boulangerie de village, pain frais chaque matin.");
+        TextEmbedding english =
+                engine.embedQuery("Senior Java software engineer: microservices, Kubernetes, PostgreSQL.");
+        TextEmbedding french =
+                engine.embedDocument("Ingénieur logiciel Java senior : microservices, Kubernetes, PostgreSQL.");
+        TextEmbedding unrelated =
+                engine.embedDocument("Boulanger pâtissier pour notre boulangerie de village, pain frais chaque matin.");
 
         double paraphrase = english.similarity(french);
         double other = english.similarity(unrelated);
@@ -54,8 +57,8 @@ class EmbeddingEngineTest {
     void emptyAndWhitespaceOnlyTextsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> engine.embedQuery(""));
         assertThrows(IllegalArgumentException.class, () -> engine.embedDocument(" \n\t "));
-        IllegalArgumentException inBatch = assertThrows(IllegalArgumentException.class,
-                () -> engine.embedDocuments(List.of("a real offer", "   ")));
+        IllegalArgumentException inBatch = assertThrows(
+                IllegalArgumentException.class, () -> engine.embedDocuments(List.of("a real offer", "   ")));
         assertTrue(inBatch.getMessage().contains("text 1"), inBatch.getMessage());
     }
 
@@ -63,7 +66,8 @@ class EmbeddingEngineTest {
     void textsLongerThanTheLimitAreRejected() {
         String tooLong = "word ".repeat(EmbeddingEngine.MAX_TEXT_CHARS / 5 + 1);
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> engine.embedDocument(tooLong));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> engine.embedDocument(tooLong));
 
         assertTrue(error.getMessage().contains(String.valueOf(EmbeddingEngine.MAX_TEXT_CHARS)), error.getMessage());
     }
@@ -90,14 +94,31 @@ class EmbeddingEngineTest {
     void prefixesComeFromTheManifest() {
         ResolvedModel offline = TestModels.offline();
         ModelManifest m = offline.manifest();
-        ModelManifest unprefixed = new ModelManifest(m.name(), m.description(), m.dimension(), m.pooling(), "", "",
-                m.maxTokens(), m.multilingual(), m.languages(), m.licence(), m.source(), m.files());
+        ModelManifest unprefixed = new ModelManifest(
+                m.name(),
+                m.description(),
+                m.dimension(),
+                m.pooling(),
+                "",
+                "",
+                m.maxTokens(),
+                m.multilingual(),
+                m.languages(),
+                m.licence(),
+                m.source(),
+                m.files());
         String text = "Night nurse, intensive care unit";
 
         try (EmbeddingEngine withoutPrefixes = EmbeddingEngine.open(
                 new ResolvedModel(unprefixed, offline.modelDir(), false, "test"), engine.options())) {
-            assertArrayEquals(engine.embedQuery(text).vector(), withoutPrefixes.embedQuery("query: " + text).vector(), 1e-5f);
-            assertArrayEquals(engine.embedDocument(text).vector(), withoutPrefixes.embedDocument("passage: " + text).vector(), 1e-5f);
+            assertArrayEquals(
+                    engine.embedQuery(text).vector(),
+                    withoutPrefixes.embedQuery("query: " + text).vector(),
+                    1e-5f);
+            assertArrayEquals(
+                    engine.embedDocument(text).vector(),
+                    withoutPrefixes.embedDocument("passage: " + text).vector(),
+                    1e-5f);
         }
     }
 

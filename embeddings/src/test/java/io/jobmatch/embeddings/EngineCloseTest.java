@@ -28,7 +28,9 @@ class EngineCloseTest {
 
     @Test
     void closeDuringEmbeddingNeitherCrashesNorLetsLaterCallsIn() throws Exception {
-        List<String> texts = java.util.stream.LongStream.range(0, 40).mapToObj(SyntheticCorpus::offer).toList();
+        List<String> texts = java.util.stream.LongStream.range(0, 40)
+                .mapToObj(SyntheticCorpus::offer)
+                .toList();
         Random random = new Random(42);
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         try {
@@ -49,11 +51,10 @@ class EngineCloseTest {
                     Throwable ended = outcome.get(60, TimeUnit.SECONDS);
                     assertInstanceOf(EngineClosedException.class, ended, "a caller ends only by being refused");
                 }
-                EngineClosedException refused = assertThrows(EngineClosedException.class,
-                        () -> engine.embedQuery("Java developer"));
+                EngineClosedException refused =
+                        assertThrows(EngineClosedException.class, () -> engine.embedQuery("Java developer"));
                 assertTrue(refused.getMessage().contains("shutting down"), refused.getMessage());
                 engine.close(); // a second close is harmless
-
             }
         } finally {
             callers.shutdownNow();
@@ -74,7 +75,8 @@ class EngineCloseTest {
             // Either the call was already past its last model call and returned a vector, or it was refused before
             // its next one: never a crash, never a half-freed session.
             try {
-                assertEquals(engine.dimension(), running.get(60, TimeUnit.SECONDS).vector().length);
+                assertEquals(
+                        engine.dimension(), running.get(60, TimeUnit.SECONDS).vector().length);
             } catch (java.util.concurrent.ExecutionException e) {
                 assertInstanceOf(EngineClosedException.class, e.getCause());
             }
@@ -83,8 +85,8 @@ class EngineCloseTest {
         }
     }
 
-    private static Throwable embedUntilRefused(EmbeddingEngine engine, List<String> texts, CountDownLatch started,
-                                               AtomicInteger embedded) {
+    private static Throwable embedUntilRefused(
+            EmbeddingEngine engine, List<String> texts, CountDownLatch started, AtomicInteger embedded) {
         started.countDown();
         try {
             while (true) {

@@ -23,9 +23,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LongTextAggregationTest {
 
-    enum Aggregation { FIRST_WINDOW, MEAN, TOKEN_WEIGHTED_MEAN, MAX_SIM }
+    enum Aggregation {
+        FIRST_WINDOW,
+        MEAN,
+        TOKEN_WEIGHTED_MEAN,
+        MAX_SIM
+    }
 
-    enum Position { START, MIDDLE, END }
+    enum Position {
+        START,
+        MIDDLE,
+        END
+    }
 
     private static final List<String> OFFERS = List.of(
             "Registered nurse for the intensive care unit of a city hospital. You will monitor critically ill patients, "
@@ -161,7 +170,9 @@ class LongTextAggregationTest {
     @ParameterizedTest(name = "window of {0} text tokens")
     @ValueSource(ints = {MODEL_WINDOW, 126})
     void bestChunkScoringRanksTheRightOfferFirstMostOften(int capacity) {
-        List<float[]> offers = engine.embedDocuments(OFFERS).stream().map(TextEmbedding::vector).toList();
+        List<float[]> offers = engine.embedDocuments(OFFERS).stream()
+                .map(TextEmbedding::vector)
+                .toList();
         Map<Aggregation, Map<Position, int[]>> ranks = new EnumMap<>(Aggregation.class);
         for (Aggregation aggregation : Aggregation.values()) {
             ranks.put(aggregation, new EnumMap<>(Position.class));
@@ -176,9 +187,8 @@ class LongTextAggregationTest {
                 String cv = cv(job, position);
                 TokenizedText tokens = engine.tokenizer().tokenize(cv);
                 List<TokenRange> ranges = new TextChunker(EmbeddingEngine.OVERLAP_TOKENS).split(tokens, capacity);
-                List<float[]> windows = capacity == MODEL_WINDOW
-                        ? engine.embedQuery(cv).chunkVectors()
-                        : encodeWindows(tokens, ranges);
+                List<float[]> windows =
+                        capacity == MODEL_WINDOW ? engine.embedQuery(cv).chunkVectors() : encodeWindows(tokens, ranges);
                 totalTokens += tokens.size();
                 totalWindows += windows.size();
                 for (Aggregation aggregation : Aggregation.values()) {
@@ -188,26 +198,37 @@ class LongTextAggregationTest {
             }
         }
 
-        System.out.printf("window %d: %d CVs, %.0f tokens and %.1f windows on average%n", capacity, 3 * OFFERS.size(),
-                totalTokens / (3.0 * OFFERS.size()), totalWindows / (3.0 * OFFERS.size()));
+        System.out.printf(
+                "window %d: %d CVs, %.0f tokens and %.1f windows on average%n",
+                capacity, 3 * OFFERS.size(), totalTokens / (3.0 * OFFERS.size()), totalWindows / (3.0 * OFFERS.size()));
         System.out.println("aggregation          | top-1 start | top-1 middle | top-1 end | top-1 all | MRR all");
         for (Aggregation aggregation : Aggregation.values()) {
             Map<Position, int[]> byPosition = ranks.get(aggregation);
             List<Integer> all = new ArrayList<>();
-            byPosition.values().forEach(r -> { for (int rank : r) { all.add(rank); } });
-            System.out.printf("%-20s | %11s | %12s | %9s | %9s | %.3f%n", aggregation,
-                    top1(byPosition.get(Position.START)), top1(byPosition.get(Position.MIDDLE)),
-                    top1(byPosition.get(Position.END)), top1(all.stream().mapToInt(i -> i).toArray()), mrr(all));
+            byPosition.values().forEach(r -> {
+                for (int rank : r) {
+                    all.add(rank);
+                }
+            });
+            System.out.printf(
+                    "%-20s | %11s | %12s | %9s | %9s | %.3f%n",
+                    aggregation,
+                    top1(byPosition.get(Position.START)),
+                    top1(byPosition.get(Position.MIDDLE)),
+                    top1(byPosition.get(Position.END)),
+                    top1(all.stream().mapToInt(i -> i).toArray()),
+                    mrr(all));
         }
         if (capacity == MODEL_WINDOW) {
             double first = mrr(ranks.get(Aggregation.FIRST_WINDOW));
             double mean = mrr(ranks.get(Aggregation.MEAN));
             double bestChunk = mrr(ranks.get(Aggregation.MAX_SIM));
-            assertTrue(mean > first + 0.05, "the stored mean must beat truncation to the first window: " + mean + " vs " + first);
+            assertTrue(
+                    mean > first + 0.05,
+                    "the stored mean must beat truncation to the first window: " + mean + " vs " + first);
             assertTrue(bestChunk > mean + 0.05, "best-chunk scoring must beat the mean: " + bestChunk + " vs " + mean);
             assertEquals(engine.windowCapacity(TextKind.QUERY), capacity);
         }
-
     }
 
     private static List<float[]> encodeWindows(TokenizedText tokens, List<TokenRange> ranges) {
@@ -232,8 +253,8 @@ class LongTextAggregationTest {
         return "Curriculum vitae\n" + String.join(" ", neutral);
     }
 
-    private static double[] score(Aggregation aggregation, List<float[]> windows, List<TokenRange> ranges,
-            List<float[]> offers) {
+    private static double[] score(
+            Aggregation aggregation, List<float[]> windows, List<TokenRange> ranges, List<float[]> offers) {
         double[] scores = new double[offers.size()];
         float[] single = switch (aggregation) {
             case FIRST_WINDOW -> windows.getFirst();
@@ -287,7 +308,11 @@ class LongTextAggregationTest {
 
     private static double mrr(Map<Position, int[]> byPosition) {
         List<Integer> all = new ArrayList<>();
-        byPosition.values().forEach(r -> { for (int rank : r) { all.add(rank); } });
+        byPosition.values().forEach(r -> {
+            for (int rank : r) {
+                all.add(rank);
+            }
+        });
         return mrr(all);
     }
 

@@ -28,7 +28,10 @@ class ModelCatalogTest {
         assertEquals("passage: ", multilingual.documentPrefix());
         assertEquals(512, multilingual.maxTokens());
         assertTrue(multilingual.multilingual());
-        assertTrue(multilingual.file(ModelFile.MODEL).url().startsWith("https://huggingface.co/intfloat/multilingual-e5-small/resolve/"));
+        assertTrue(multilingual
+                .file(ModelFile.MODEL)
+                .url()
+                .startsWith("https://huggingface.co/intfloat/multilingual-e5-small/resolve/"));
         assertFalse(catalog.manifest("e5-small-v2-q").multilingual());
         assertTrue(catalog.manifest("e5-small-v2-q").file(ModelFile.MODEL).onClasspath());
     }
@@ -37,7 +40,8 @@ class ModelCatalogTest {
     void unknownModelNamesTheKnownOnes() {
         ModelCatalog catalog = ModelCatalog.create(modelsDir);
 
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> catalog.manifest("gpt-embed"));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> catalog.manifest("gpt-embed"));
 
         assertTrue(error.getMessage().contains("gpt-embed"), error.getMessage());
         assertTrue(error.getMessage().contains("e5-small-v2-q"), error.getMessage());
@@ -98,8 +102,8 @@ class ModelCatalogTest {
     void failsWhenNeitherModelIsInstalled() {
         ModelCatalog catalog = ModelCatalog.create(modelsDir);
 
-        ModelIntegrityException error = assertThrows(ModelIntegrityException.class,
-                () -> catalog.resolve("multilingual-e5-small", null));
+        ModelIntegrityException error =
+                assertThrows(ModelIntegrityException.class, () -> catalog.resolve("multilingual-e5-small", null));
 
         assertTrue(error.getMessage().contains("models/fetch-model.sh multilingual-e5-small"), error.getMessage());
     }

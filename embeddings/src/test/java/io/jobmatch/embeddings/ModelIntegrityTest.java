@@ -25,8 +25,8 @@ class ModelIntegrityTest {
         Files.write(modelDir.resolve("model.onnx"), bytes);
         ResolvedModel onDisk = new ResolvedModel(withModelAt(offline, "model.onnx", expected), modelDir, false, "test");
 
-        ModelIntegrityException error = assertThrows(ModelIntegrityException.class,
-                () -> EmbeddingEngine.open(onDisk, EngineOptions.defaults()));
+        ModelIntegrityException error = assertThrows(
+                ModelIntegrityException.class, () -> EmbeddingEngine.open(onDisk, EngineOptions.defaults()));
 
         String message = error.getMessage();
         assertTrue(message.contains(modelDir.resolve("model.onnx").toString()), message);
@@ -39,10 +39,11 @@ class ModelIntegrityTest {
     void aMissingModelFileIsRefusedWithTheFetchCommand() {
         ModelManifest offline = TestModels.offline().manifest();
         String expected = offline.file(ModelFile.MODEL).sha256();
-        ResolvedModel missing = new ResolvedModel(withModelAt(offline, "model.onnx", expected), modelDir, false, "test");
+        ResolvedModel missing =
+                new ResolvedModel(withModelAt(offline, "model.onnx", expected), modelDir, false, "test");
 
-        ModelIntegrityException error = assertThrows(ModelIntegrityException.class,
-                () -> EmbeddingEngine.open(missing, EngineOptions.defaults()));
+        ModelIntegrityException error = assertThrows(
+                ModelIntegrityException.class, () -> EmbeddingEngine.open(missing, EngineOptions.defaults()));
 
         assertTrue(error.getMessage().contains("model.onnx"), error.getMessage());
         assertTrue(error.getMessage().contains("missing"), error.getMessage());
@@ -57,8 +58,8 @@ class ModelIntegrityTest {
         Files.write(modelDir.resolve("model.onnx"), bytes);
         ResolvedModel unpinned = new ResolvedModel(withModelAt(offline, "model.onnx", null), modelDir, false, "test");
 
-        ModelIntegrityException error = assertThrows(ModelIntegrityException.class,
-                () -> EmbeddingEngine.open(unpinned, EngineOptions.defaults()));
+        ModelIntegrityException error = assertThrows(
+                ModelIntegrityException.class, () -> EmbeddingEngine.open(unpinned, EngineOptions.defaults()));
         assertTrue(error.getMessage().contains("--trust-on-first-use"), error.getMessage());
 
         // What fetch-model.sh --trust-on-first-use writes next to the file.
@@ -69,10 +70,22 @@ class ModelIntegrityTest {
     }
 
     private static ModelManifest withModelAt(ModelManifest m, String location, String sha256) {
-        List<ModelFile> files = List.of(new ModelFile(ModelFile.MODEL, location, sha256, "https://example.invalid/model.onnx"),
+        List<ModelFile> files = List.of(
+                new ModelFile(ModelFile.MODEL, location, sha256, "https://example.invalid/model.onnx"),
                 m.file(ModelFile.TOKENIZER));
-        return new ModelManifest(m.name(), m.description(), m.dimension(), m.pooling(), m.queryPrefix(), m.documentPrefix(),
-                m.maxTokens(), m.multilingual(), m.languages(), m.licence(), m.source(), files);
+        return new ModelManifest(
+                m.name(),
+                m.description(),
+                m.dimension(),
+                m.pooling(),
+                m.queryPrefix(),
+                m.documentPrefix(),
+                m.maxTokens(),
+                m.multilingual(),
+                m.languages(),
+                m.licence(),
+                m.source(),
+                files);
     }
 
     private static byte[] classpathBytes(String resource) throws IOException {

@@ -10,8 +10,7 @@ final class TestModels {
     /** Test-only float32 model (manifest in src/test/resources): batch-invariant, 256-token window. */
     static final String FLOAT32 = "all-minilm-l6-v2";
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     static ResolvedModel offline() {
         return resolve(OFFLINE);
