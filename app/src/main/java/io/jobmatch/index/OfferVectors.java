@@ -34,7 +34,7 @@ public class OfferVectors {
         List<TextEmbedding> dense =
                 engine.embedDocuments(offers.stream().map(Offer::searchableText).toList());
         List<OfferPassages> offerPassages = passages.enabled()
-                ? embedDocuments(offers)
+                ? embedPassages(offers)
                 : offers.stream().map(offer -> OfferPassages.NONE).toList();
         List<IndexedOffer> indexed = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
@@ -50,11 +50,11 @@ public class OfferVectors {
 
     /**
      * All offers' passages go to the engine in one call, so its length-grouped batching sees all of them. They are
-     * embedded as queries, not passages: a passage is compared with a CV window or a job title, text of the same
+     * embedded as queries, not as documents: a passage is compared with a CV window or a job title, text of the same
      * kind, and e5 models are trained to compare such symmetric pairs with the query prefix on both sides (it
-     * measured better than the passage prefix, docs/search-quality.md).
+     * measured better than the document prefix, e5's "passage: ", docs/search-quality.md).
      */
-    private List<OfferPassages> embedDocuments(List<Offer> offers) {
+    private List<OfferPassages> embedPassages(List<Offer> offers) {
         List<List<String>> texts = offers.stream()
                 .map(offer -> PassageSplitter.split(offer.description(), offer.language(), passages.max()))
                 .toList();
