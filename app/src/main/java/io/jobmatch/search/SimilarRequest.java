@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
 
 /**
@@ -21,8 +22,13 @@ import java.util.Locale;
 public record SimilarRequest(
         @Nullable @QueryValue @LanguageCode String language,
 
-        @Nullable @QueryValue @Schema(defaultValue = "false")
-        Boolean includeClosed,
+        // A string checked here: Micronaut's own boolean conversion reads "yes" or "on" as true, where a typo should
+        // be a 400 naming the parameter.
+        @Nullable
+        @QueryValue
+        @Pattern(regexp = "(?i)true|false", message = "must be true or false")
+        @Schema(type = "boolean", defaultValue = "false")
+        String includeClosed,
 
         @Nullable
         @QueryValue
@@ -41,7 +47,7 @@ public record SimilarRequest(
     SimilarQuery toQuery() {
         return new SimilarQuery(
                 language == null || language.isBlank() ? null : language.strip().toLowerCase(Locale.ROOT),
-                Boolean.TRUE.equals(includeClosed),
+                Boolean.parseBoolean(includeClosed),
                 limit == null ? SearchQuery.DEFAULT_LIMIT : limit,
                 offset == null ? 0 : offset);
     }

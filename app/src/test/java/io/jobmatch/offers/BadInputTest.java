@@ -209,7 +209,13 @@ class BadInputTest extends ServiceTest {
                         "/api/offers/00000000-0000-0000-0000-000000000000/similar?language=xx",
                         null,
                         400,
-                        "language"));
+                        "language"),
+                arguments(
+                        "GET",
+                        "/api/offers/00000000-0000-0000-0000-000000000000/similar?includeClosed=yes",
+                        null,
+                        400,
+                        "includeClosed"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {3} {4}")
