@@ -6,6 +6,7 @@ import io.jobmatch.index.IndexHit;
 import io.jobmatch.index.OfferIndex;
 import io.jobmatch.index.OfferVectors;
 import io.jobmatch.offers.Offer;
+import io.jobmatch.offers.OfferCriteria;
 import io.jobmatch.offers.OfferStatus;
 import io.jobmatch.search.Retriever;
 import io.jobmatch.search.SearchMode;
@@ -118,7 +119,12 @@ public class Evaluation {
         for (EvalQuery query : dataset.queries()) {
             long started = System.nanoTime();
             List<IndexHit> hits = retriever
-                    .rank(query.text(), IndexFilter.open(query.language(), null), mode, QueryScores.DEPTH, 0)
+                    .rank(
+                            query.text(),
+                            IndexFilter.open(query.language(), OfferCriteria.ANY),
+                            mode,
+                            QueryScores.DEPTH,
+                            0)
                     .hits();
             seconds.merge(query.language(), (System.nanoTime() - started) / 1e9, Double::sum);
             List<String> ranked = new ArrayList<>(hits.size());

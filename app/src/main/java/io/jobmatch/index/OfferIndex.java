@@ -8,6 +8,8 @@ import static io.qdrant.client.PointIdFactory.id;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.offers.EmploymentType;
+import io.jobmatch.offers.OfferCriteria;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.WithPayloadSelectorFactory;
 import io.qdrant.client.WithVectorsSelectorFactory;
@@ -25,6 +27,8 @@ import io.qdrant.client.grpc.Collections.SparseVectorParams;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.Points.FacetHit;
+import io.qdrant.client.grpc.Points.FacetValue;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
@@ -32,12 +36,14 @@ import io.qdrant.client.grpc.Points.ScoredPoint;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * Qdrant adapter: creates the collection and sends the requests, mapping every failure to
@@ -51,17 +57,21 @@ public class OfferIndex {
 
     /**
      * Layout of the collection, part of its name: a collection made before the keyword and passage vectors existed
-     * (no suffix), or before passages were cut at semicolons and embedded as queries (v2), is never reused, and
-     * OfferIndexer fills the new one from PostgreSQL at startup.
+     * (no suffix), before passages were cut at semicolons and embedded as queries (v2), or before the city, date
+     * and salary filter fields (v3), is never reused, and OfferIndexer fills the new one from PostgreSQL at startup.
      */
-    static final String LAYOUT = "v3";
+    static final String LAYOUT = "v4";
 
     private static final Map<String, PayloadSchemaType> FILTERED_FIELDS = Map.of(
-            "language", PayloadSchemaType.Keyword,
-            "country", PayloadSchemaType.Keyword,
-            "status", PayloadSchemaType.Keyword,
-            "employmentType", PayloadSchemaType.Keyword,
-            "remote", PayloadSchemaType.Bool);
+            OfferPoints.LANGUAGE, PayloadSchemaType.Keyword,
+            OfferPoints.COUNTRY, PayloadSchemaType.Keyword,
+            OfferPoints.STATUS, PayloadSchemaType.Keyword,
+            OfferPoints.EMPLOYMENT_TYPE, PayloadSchemaType.Keyword,
+            OfferPoints.REMOTE, PayloadSchemaType.Bool,
+            OfferPoints.CITY_KEY, PayloadSchemaType.Keyword,
+            OfferPoints.DATE_POSTED, PayloadSchemaType.Datetime,
+            OfferPoints.SALARY_CURRENCY, PayloadSchemaType.Keyword,
+            OfferPoints.SALARY_PER_YEAR, PayloadSchemaType.Float);
 
     private final QdrantClient client;
     private final QdrantSettings settings;
@@ -189,6 +199,36 @@ public class OfferIndex {
                 .skip(query.offset())
                 .limit(query.limit())
                 .map(hit -> new IndexHit(hit.getKey(), hit.getValue()))
+                .toList();
+    }
+
+    /**
+     * The facets of the offers {@code filter} lets through: one exact count request per field, each without that
+     * field's own criterion (disjunctive faceting), sent together and answered concurrently.
+     */
+    public OfferFacets facets(IndexFilter filter) {
+        OfferCriteria criteria = filter.criteria();
+        ListenableFuture<List<FacetHit>> country =
+                client.facetAsync(queries.facet(filter.with(criteria.withoutCountry()), OfferPoints.COUNTRY));
+        ListenableFuture<List<FacetHit>> employmentType = client.facetAsync(
+                queries.facet(filter.with(criteria.withoutEmploymentTypes()), OfferPoints.EMPLOYMENT_TYPE));
+        ListenableFuture<List<FacetHit>> remote =
+                client.facetAsync(queries.facet(filter.with(criteria.withoutRemote()), OfferPoints.REMOTE));
+        return new OfferFacets(
+                counts(await(country, "facet country"), FacetValue::getStringValue),
+                counts(
+                        await(employmentType, "facet employmentType"),
+                        value -> EmploymentType.valueOf(value.getStringValue())),
+                counts(await(remote, "facet remote"), FacetValue::getBoolValue));
+    }
+
+    /** Most first, ties by value as written in JSON, as the country list of {@code /api/countries} is ordered. */
+    private static <T> List<FacetCount<T>> counts(List<FacetHit> hits, Function<FacetValue, T> value) {
+        return hits.stream()
+                .map(hit -> new FacetCount<>(value.apply(hit.getValue()), hit.getCount()))
+                .sorted(Comparator.comparingLong((FacetCount<T> count) -> count.count())
+                        .reversed()
+                        .thenComparing(count -> String.valueOf(count.value())))
                 .toList();
     }
 

@@ -9,6 +9,8 @@ import static io.qdrant.client.VectorsFactory.namedVectors;
 
 import io.jobmatch.keywords.KeywordVector;
 import io.jobmatch.offers.Offer;
+import io.jobmatch.offers.OfferCriteria;
+import io.jobmatch.offers.Salary;
 import io.qdrant.client.ValueFactory;
 import io.qdrant.client.VectorOutputHelper;
 import io.qdrant.client.grpc.Common.PointId;
@@ -17,6 +19,9 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorOutput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,22 +40,48 @@ final class OfferPoints {
     static final String PASSAGE_VECTORS = "passages";
     static final String PASSAGE_TEXTS = "passages";
 
+    // Payload fields that searches filter or facet on, each with a payload index (OfferIndex).
+    static final String LANGUAGE = "language";
+    static final String STATUS = "status";
+    static final String COUNTRY = "country";
+    static final String EMPLOYMENT_TYPE = "employmentType";
+    static final String REMOTE = "remote";
+    /** The city as compared ({@link OfferCriteria#cityKey}), not as written. */
+    static final String CITY_KEY = "cityKey";
+    /** Midnight UTC of the day, as RFC 3339, for a datetime index. */
+    static final String DATE_POSTED = "datePosted";
+
+    static final String SALARY_CURRENCY = "salaryCurrency";
+    /** The best salary amount converted to a year ({@link Salary#bestPerYear}), in {@link #SALARY_CURRENCY}. */
+    static final String SALARY_PER_YEAR = "salaryPerYear";
+
     private OfferPoints() {}
 
     static PointStruct point(IndexedOffer indexed) {
         Offer offer = indexed.offer();
         Map<String, Value> payload = new HashMap<>();
-        payload.put("language", value(offer.language()));
-        payload.put("status", value(offer.status().name()));
+        payload.put(LANGUAGE, value(offer.language()));
+        payload.put(STATUS, value(offer.status().name()));
         payload.put("source", value(offer.source()));
         if (offer.country() != null) {
-            payload.put("country", value(offer.country()));
+            payload.put(COUNTRY, value(offer.country()));
         }
         if (offer.employmentType() != null) {
-            payload.put("employmentType", value(offer.employmentType().name()));
+            payload.put(EMPLOYMENT_TYPE, value(offer.employmentType().name()));
         }
         if (offer.remote() != null) {
-            payload.put("remote", value(offer.remote()));
+            payload.put(REMOTE, value(offer.remote()));
+        }
+        if (offer.city() != null) {
+            payload.put(CITY_KEY, value(OfferCriteria.cityKey(offer.city())));
+        }
+        if (offer.datePosted() != null) {
+            payload.put(DATE_POSTED, value(startOfDay(offer.datePosted()).toString()));
+        }
+        Salary salary = offer.salary();
+        if (salary != null && salary.bestPerYear() != null) {
+            payload.put(SALARY_CURRENCY, value(salary.currency()));
+            payload.put(SALARY_PER_YEAR, value(salary.bestPerYear().doubleValue()));
         }
         Map<String, Vector> vectors = new HashMap<>();
         vectors.put(DENSE_VECTOR, vector(indexed.vector()));
@@ -72,6 +103,11 @@ final class OfferPoints {
                 .setVectors(namedVectors(vectors))
                 .putAllPayload(payload)
                 .build();
+    }
+
+    /** The instant a day starts, in UTC; written {@code 2026-11-20T00:00:00Z} for Qdrant's datetime index. */
+    static Instant startOfDay(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     static UUID offerId(PointId id) {

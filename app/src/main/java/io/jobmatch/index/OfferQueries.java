@@ -1,20 +1,39 @@
 package io.jobmatch.index;
 
+import static io.jobmatch.index.OfferPoints.CITY_KEY;
+import static io.jobmatch.index.OfferPoints.COUNTRY;
+import static io.jobmatch.index.OfferPoints.DATE_POSTED;
 import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
+import static io.jobmatch.index.OfferPoints.EMPLOYMENT_TYPE;
 import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
+import static io.jobmatch.index.OfferPoints.LANGUAGE;
 import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
+import static io.jobmatch.index.OfferPoints.REMOTE;
+import static io.jobmatch.index.OfferPoints.SALARY_CURRENCY;
+import static io.jobmatch.index.OfferPoints.SALARY_PER_YEAR;
+import static io.jobmatch.index.OfferPoints.STATUS;
+import static io.qdrant.client.ConditionFactory.datetimeRange;
 import static io.qdrant.client.ConditionFactory.hasId;
+import static io.qdrant.client.ConditionFactory.match;
 import static io.qdrant.client.ConditionFactory.matchKeyword;
+import static io.qdrant.client.ConditionFactory.matchKeywords;
+import static io.qdrant.client.ConditionFactory.range;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.WithPayloadSelectorFactory.enable;
 
+import com.google.protobuf.Timestamp;
 import io.jobmatch.keywords.KeywordVector;
+import io.jobmatch.offers.OfferCriteria;
 import io.qdrant.client.QueryFactory;
+import io.qdrant.client.grpc.Common.DatetimeRange;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.Range;
+import io.qdrant.client.grpc.Points.FacetCounts;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.Rrf;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,6 +50,9 @@ final class OfferQueries {
      */
     static final int CANDIDATE_RRF_K = 3;
 
+    /** More values than any faceted field has (about 250 countries), so a facet is never cut short. */
+    static final int FACET_VALUES = 1_000;
+
     private final String collection;
     private final FusionSettings fusion;
     private final WeightedFusionSettings weights;
@@ -42,16 +64,60 @@ final class OfferQueries {
         this.weights = weights;
     }
 
-    /** Which offers a query may return, as a Qdrant payload filter. */
+    /** Which offers a query may return, as a Qdrant payload filter on indexed fields; conditions combine with AND. */
     static Filter filter(IndexFilter filter) {
         Filter.Builder qdrant = Filter.newBuilder();
-        filter.language().ifPresent(language -> qdrant.addMust(matchKeyword("language", language)));
-        filter.country().ifPresent(country -> qdrant.addMust(matchKeyword("country", country)));
+        filter.language().ifPresent(language -> qdrant.addMust(matchKeyword(LANGUAGE, language)));
         if (filter.openOnly()) {
-            qdrant.addMust(matchKeyword("status", "OPEN"));
+            qdrant.addMust(matchKeyword(STATUS, "OPEN"));
+        }
+        OfferCriteria criteria = filter.criteria();
+        if (criteria.country() != null) {
+            qdrant.addMust(matchKeyword(COUNTRY, criteria.country()));
+        }
+        if (criteria.remote() != null) {
+            qdrant.addMust(match(REMOTE, criteria.remote()));
+        }
+        if (!criteria.employmentTypes().isEmpty()) {
+            qdrant.addMust(matchKeywords(
+                    EMPLOYMENT_TYPE,
+                    criteria.employmentTypes().stream().map(Enum::name).toList()));
+        }
+        if (criteria.postedAfter() != null) {
+            Instant start = OfferPoints.startOfDay(criteria.postedAfter());
+            qdrant.addMust(datetimeRange(
+                    DATE_POSTED,
+                    DatetimeRange.newBuilder()
+                            .setGte(Timestamp.newBuilder().setSeconds(start.getEpochSecond()))
+                            .build()));
+        }
+        if (criteria.city() != null) {
+            qdrant.addMust(matchKeyword(CITY_KEY, criteria.city()));
+        }
+        if (criteria.minSalary() != null) {
+            qdrant.addMust(matchKeyword(SALARY_CURRENCY, criteria.minSalary().currency()));
+            qdrant.addMust(range(
+                    SALARY_PER_YEAR,
+                    Range.newBuilder()
+                            .setGte(criteria.minSalary().perYear().doubleValue())
+                            .build()));
         }
         filter.excluded().ifPresent(excluded -> qdrant.addMustNot(hasId(id(excluded))));
         return qdrant.build();
+    }
+
+    /**
+     * Exact counts of the offers passing {@code filter}, per value of the payload field {@code key}, all values
+     * (the most a field can have is the number of countries).
+     */
+    FacetCounts facet(IndexFilter filter, String key) {
+        return FacetCounts.newBuilder()
+                .setCollectionName(collection)
+                .setKey(key)
+                .setFilter(filter(filter))
+                .setExact(true)
+                .setLimit(FACET_VALUES)
+                .build();
     }
 
     /**

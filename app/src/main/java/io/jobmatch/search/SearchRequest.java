@@ -1,26 +1,42 @@
 package io.jobmatch.search;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.offers.EmploymentType;
+import io.jobmatch.offers.OfferCriteria;
 import io.jobmatch.validation.CountryCode;
 import io.jobmatch.validation.JsonRequest;
 import io.jobmatch.validation.LanguageCode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * "Jobs like my CV" ({@code POST /api/search}).
+ * "Jobs like my CV" ({@code POST /api/search}). The filters combine with AND and are applied inside the index, so a
+ * page is full whenever enough offers match.
  *
- * @param text     the CV or search text, read whole (long texts in several model windows)
- * @param language ISO 639-1 language of the offers to return; when absent, the CV's detected language
- * @param country  ISO 3166-1 alpha-2 country of the offers to return; any country when absent
- * @param limit    results per page, 1 to 100 (default 10)
- * @param offset   results to skip, 0 to 1,000 (default 0)
- * @param mode     {@code hybrid} (default), {@code dense} or {@code keyword}
+ * @param text            the CV or search text, read whole (long texts in several model windows)
+ * @param language        ISO 639-1 language of the offers to return; when absent, the CV's detected language
+ * @param country         ISO 3166-1 alpha-2 country of the offers to return; any country when absent
+ * @param limit           results per page, 1 to 100 (default 10)
+ * @param offset          results to skip, 0 to 1,000 (default 0)
+ * @param mode            {@code hybrid} (default), {@code dense} or {@code keyword}
+ * @param remote          only offers whose {@code remote} flag is this (offers without the flag match neither)
+ * @param employmentTypes only offers of one of these employment types
+ * @param postedAfter     only offers posted on or after this day ({@code YYYY-MM-DD}); offers without
+ *                        {@code datePosted} do not match
+ * @param city            only offers in this city, compared ignoring case and accents ({@code munster} finds
+ *                        {@code Münster})
+ * @param minSalary       only offers paying at least this, in the same currency
+ * @param maxPerCompany   at most this many results per company, 1 to 100 (company names compared ignoring case);
+ *                        offers without a company are never limited; the order of what is kept does not change
  */
 @Serdeable
 @JsonRequest
@@ -42,15 +58,34 @@ public record SearchRequest(
         @Schema(defaultValue = "0")
         Integer offset,
 
-        @Schema(defaultValue = "hybrid") SearchMode mode) {
+        @Schema(defaultValue = "hybrid") SearchMode mode,
+        Boolean remote,
+        List<EmploymentType> employmentTypes,
+        LocalDate postedAfter,
+
+        @Size(max = 120, message = "must be at most {max} characters")
+        String city,
+
+        @Valid MinSalaryRequest minSalary,
+
+        @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_PER_COMPANY)
+        @Max(value = SearchQuery.MAX_PER_COMPANY, message = "must be between 1 and " + SearchQuery.MAX_PER_COMPANY)
+        Integer maxPerCompany) {
 
     SearchQuery toQuery() {
         return new SearchQuery(
                 text,
                 language == null ? null : language.toLowerCase(Locale.ROOT),
-                country == null ? null : country.toUpperCase(Locale.ROOT),
+                new OfferCriteria(
+                        country,
+                        remote,
+                        employmentTypes == null ? null : Set.copyOf(employmentTypes),
+                        postedAfter,
+                        city,
+                        minSalary == null ? null : minSalary.toMinimum()),
                 limit == null ? SearchQuery.DEFAULT_LIMIT : limit,
                 offset == null ? 0 : offset,
-                mode == null ? SearchMode.HYBRID : mode);
+                mode == null ? SearchMode.HYBRID : mode,
+                maxPerCompany);
     }
 }

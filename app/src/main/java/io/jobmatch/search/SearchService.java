@@ -11,7 +11,6 @@ import io.jobmatch.index.OfferIndex;
 import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferService;
-import io.jobmatch.offers.OfferStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,27 @@ public class SearchService {
         this.languages = languages;
     }
 
+    /**
+     * How deep the candidates of a search with {@code maxPerCompany} are read at most: enough for the last page
+     * ({@code offset} 1,000 + {@code limit} 100) with most results of the window dropped, without reading the whole
+     * index for one request.
+     */
+    static final int MAX_DIVERSITY_CANDIDATES = 5_000;
+
+    /** The first window of such a search, in pages: three times what the page needs, deepened fourfold when short. */
+    static final int DIVERSITY_WINDOW = 3;
+
     public SearchResponse search(SearchQuery query) {
         LanguageGuess detected = query.language() == null ? detectLanguage(query.text()) : null;
         String language = detected == null ? query.language() : detected.language();
-        IndexFilter filter = IndexFilter.open(language, query.country());
-        Ranking ranking = retriever.rank(query.text(), filter, query.mode(), query.limit(), query.offset());
+        IndexFilter filter = IndexFilter.open(language, query.criteria());
+        Page page = query.maxPerCompany() == null
+                ? page(query, filter)
+                : diversePage(query, filter, new CompanyDiversity(query.maxPerCompany()));
+        Ranking ranking = page.ranking();
         // Keyword ranking needs no embedding, but highlights do (the engine's cache makes a repeat free).
         TextEmbedding embedding = ranking.embedding() != null ? ranking.embedding() : engine.embedQuery(query.text());
-        List<SearchResult> results = explained(resolve(ranking.hits(), filter), embedding, ranking);
+        List<SearchResult> results = explained(page.results(), embedding, ranking);
         return new SearchResponse(
                 results,
                 language,
@@ -61,7 +73,38 @@ public class SearchService {
                 detected == null ? null : detected.confidence(),
                 embedding.tokens(),
                 embedding.chunks(),
-                query.mode());
+                query.mode(),
+                index.facets(filter));
+    }
+
+    /** One page of ranked results re-checked in PostgreSQL, and the ranking it was cut from. */
+    private record Page(Ranking ranking, List<SearchResult> results) {}
+
+    /** A plain page: the index pages the ranking itself. */
+    private Page page(SearchQuery query, IndexFilter filter) {
+        Ranking ranking = retriever.rank(query.text(), filter, query.mode(), query.limit(), query.offset());
+        return new Page(ranking, resolve(ranking.hits(), filter));
+    }
+
+    /**
+     * A page of at most {@code maxPerCompany} results per company. Which results a company keeps depends on all that
+     * ranks above the page, so candidates are read from the top, {@link #DIVERSITY_WINDOW} times {@code offset +
+     * limit} deep, then four times deeper while the kept results do not reach the end of the page and the index had
+     * more, up to {@link #MAX_DIVERSITY_CANDIDATES}: a page is full whenever enough results survive in that window.
+     */
+    private Page diversePage(SearchQuery query, IndexFilter filter, CompanyDiversity diversity) {
+        int wanted = query.offset() + query.limit();
+        int depth = Math.min(MAX_DIVERSITY_CANDIDATES, DIVERSITY_WINDOW * wanted);
+        while (true) {
+            Ranking ranking = retriever.rank(query.text(), filter, query.mode(), depth, 0);
+            List<SearchResult> kept = diversity.keep(resolve(ranking.hits(), filter));
+            boolean exhausted = ranking.hits().size() < depth || depth == MAX_DIVERSITY_CANDIDATES;
+            if (kept.size() >= wanted || exhausted) {
+                return new Page(
+                        ranking, kept.subList(Math.min(query.offset(), kept.size()), Math.min(wanted, kept.size())));
+            }
+            depth = Math.min(MAX_DIVERSITY_CANDIDATES, 4 * depth);
+        }
     }
 
     /**
@@ -96,14 +139,14 @@ public class SearchService {
         float[] vector = index.vectorOf(offerId)
                 .orElseGet(() -> engine.embedDocument(offer.searchableText()).vector());
         IndexFilter filter = new IndexFilter(
-                Optional.ofNullable(query.language()), Optional.empty(), !query.includeClosed(), Optional.of(offerId));
+                Optional.ofNullable(query.language()), !query.includeClosed(), Optional.of(offerId), query.criteria());
         List<IndexHit> hits = index.nearest(vector, filter, query.limit(), query.offset());
-        return new SearchResponse(resolve(hits, filter), query.language(), null, null, null, null, null);
+        return new SearchResponse(resolve(hits, filter), query.language(), null, null, null, null, null, null);
     }
 
     /**
-     * Loads the hits from PostgreSQL, the system of record, and re-checks the filter there: an offer changed or
-     * deleted a moment ago whose vector is not updated yet must not slip through.
+     * Loads the hits from PostgreSQL, the system of record, and re-checks the whole filter there: an offer changed or
+     * deleted a moment ago whose point is not updated yet must not slip through.
      */
     private List<SearchResult> resolve(List<IndexHit> hits, IndexFilter filter) {
         Map<UUID, Offer> stored = offers
@@ -111,14 +154,8 @@ public class SearchService {
                 .stream()
                 .collect(Collectors.toMap(Offer::id, Function.identity()));
         return hits.stream()
-                .filter(hit -> stored.containsKey(hit.offerId()) && matches(stored.get(hit.offerId()), filter))
+                .filter(hit -> stored.containsKey(hit.offerId()) && filter.admits(stored.get(hit.offerId())))
                 .map(hit -> new SearchResult(stored.get(hit.offerId()), hit.score()))
                 .toList();
-    }
-
-    private static boolean matches(Offer offer, IndexFilter filter) {
-        return filter.language().map(offer.language()::equals).orElse(true)
-                && filter.country().map(c -> c.equals(offer.country())).orElse(true)
-                && (!filter.openOnly() || offer.status() == OfferStatus.OPEN);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * "Jobs like my CV" and "offers like this one": embeds the query, asks the vector index with the language, country
- * and status filters, and returns the offers from PostgreSQL. Entry point: {@link io.jobmatch.search.SearchService}.
+ * "Jobs like my CV" and "offers like this one": embeds the query, asks the vector index with the language and status
+ * filters and the searcher's criteria, returns the offers from PostgreSQL (optionally a few per company) and the
+ * facets of what matched. Entry point: {@link io.jobmatch.search.SearchService}.
  */
 package io.jobmatch.search;

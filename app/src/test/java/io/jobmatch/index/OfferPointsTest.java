@@ -11,6 +11,8 @@ import io.jobmatch.keywords.KeywordVector;
 import io.jobmatch.offers.EmploymentType;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferStatus;
+import io.jobmatch.offers.Salary;
+import io.jobmatch.offers.SalaryPeriod;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.MultiDenseVector;
@@ -20,7 +22,9 @@ import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.Vector;
 import io.qdrant.client.grpc.Points.VectorOutput;
 import io.qdrant.client.grpc.Points.VectorsOutput;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +96,53 @@ class OfferPointsTest {
                 point.getVectors().getVectors().getVectorsMap().keySet());
         assertEquals(
                 Set.of("language", "status", "source"), point.getPayloadMap().keySet());
+    }
+
+    @Test
+    void cityDateAndSalaryAreIndexedInTheFormTheFiltersCompare() {
+        Map<String, Value> payload = payload(
+                " Münster ",
+                new Salary(new BigDecimal("18.5"), new BigDecimal("21"), "EUR", SalaryPeriod.HOUR),
+                LocalDate.parse("2026-11-20"));
+
+        assertEquals(value("munster"), payload.get(OfferPoints.CITY_KEY));
+        assertEquals(value("2026-11-20T00:00:00Z"), payload.get(OfferPoints.DATE_POSTED));
+        assertEquals(value("EUR"), payload.get(OfferPoints.SALARY_CURRENCY));
+        assertEquals(value(43_680.0), payload.get(OfferPoints.SALARY_PER_YEAR), "the max, 21 an hour, times 2,080");
+    }
+
+    @Test
+    void aSalaryWithoutPeriodCannotBeConvertedSoItIsNotIndexed() {
+        Map<String, Value> payload = payload(null, new Salary(new BigDecimal("3000"), null, "EUR", null), null);
+
+        assertEquals(Set.of("language", "status", "source"), payload.keySet());
+    }
+
+    /** The payload of an offer with only these of the newer filtered fields set. */
+    private static Map<String, Value> payload(String city, Salary salary, LocalDate datePosted) {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        Offer offer = new Offer(
+                ID,
+                "board",
+                "ext-1",
+                "Pflegekraft",
+                "Station.",
+                "de",
+                null,
+                null,
+                city,
+                null,
+                null,
+                null,
+                salary,
+                datePosted,
+                null,
+                null,
+                OfferStatus.OPEN,
+                now,
+                now);
+        return OfferPoints.point(new IndexedOffer(offer, new float[] {0.6f, 0.8f}, KEYWORDS, OfferPassages.NONE))
+                .getPayloadMap();
     }
 
     @Test

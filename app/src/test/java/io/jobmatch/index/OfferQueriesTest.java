@@ -6,17 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.keywords.KeywordVector;
+import io.jobmatch.offers.EmploymentType;
+import io.jobmatch.offers.MinimumSalary;
+import io.jobmatch.offers.OfferCriteria;
+import io.jobmatch.offers.SalaryPeriod;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.Points.Expression;
+import io.qdrant.client.grpc.Points.FacetCounts;
 import io.qdrant.client.grpc.Points.Formula;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.VectorInput;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class OfferQueriesTest {
 
     static final WeightedFusionSettings DEFAULT_WEIGHTS = new WeightedFusionSettings(1.0, 1.0, 0.1, 0.5, 1.0, 0.4, 20);
-    static final IndexFilter OPEN_IN_FRANCE = IndexFilter.open("fr", "FR");
+    static final IndexFilter OPEN_IN_FRANCE = IndexFilter.open("fr", OfferCriteria.inCountry("FR"));
     static final float[] WINDOW = {0.6f, 0.8f};
     static final float[] SECOND_WINDOW = {0.8f, 0.6f};
     static final KeywordVector KEYWORDS = new KeywordVector(new int[] {11, -5}, new float[] {1.5f, 0.25f});
@@ -38,10 +47,10 @@ class OfferQueriesTest {
     @Test
     void filterKeepsTheLanguageCountryAndOpenOffersAndLeavesOutTheExcludedOne() {
         UUID excluded = UUID.randomUUID();
-        Filter filter =
-                OfferQueries.filter(new IndexFilter(Optional.of("de"), Optional.of("AT"), true, Optional.of(excluded)));
+        Filter filter = OfferQueries.filter(
+                new IndexFilter(Optional.of("de"), true, Optional.of(excluded), OfferCriteria.inCountry("AT")));
 
-        assertEquals(List.of("language=de", "country=AT", "status=OPEN"), keywordMatches(filter.getMustList()));
+        assertEquals(List.of("language=de", "status=OPEN", "country=AT"), keywordMatches(filter.getMustList()));
         assertEquals(1, filter.getMustNotCount());
         assertEquals(
                 List.of(excluded.toString()),
@@ -54,10 +63,67 @@ class OfferQueriesTest {
     @Test
     void similarOffersInAnyLanguageIncludingClosedOnesAreFilteredOnlyByTheExclusion() {
         Filter filter = OfferQueries.filter(
-                new IndexFilter(Optional.empty(), Optional.empty(), false, Optional.of(UUID.randomUUID())));
+                new IndexFilter(Optional.empty(), false, Optional.of(UUID.randomUUID()), OfferCriteria.ANY));
 
         assertEquals(0, filter.getMustCount());
         assertEquals(1, filter.getMustNotCount());
+    }
+
+    @Test
+    void everyCriterionIsOneConditionOnItsIndexedPayloadField() {
+        OfferCriteria criteria = new OfferCriteria(
+                "fr",
+                false,
+                Set.of(EmploymentType.PART_TIME, EmploymentType.FULL_TIME),
+                LocalDate.parse("2026-11-20"),
+                "  Saint-Étienne ",
+                new MinimumSalary(new BigDecimal("3000"), "EUR", SalaryPeriod.MONTH));
+
+        Map<String, Condition> must = OfferQueries.filter(IndexFilter.open("fr", criteria)).getMustList().stream()
+                .collect(Collectors.toMap(c -> c.getField().getKey(), c -> c));
+
+        assertEquals("FR", must.get(OfferPoints.COUNTRY).getField().getMatch().getKeyword());
+        assertFalse(must.get(OfferPoints.REMOTE).getField().getMatch().getBoolean());
+        assertEquals(
+                List.of("FULL_TIME", "PART_TIME"),
+                must.get(OfferPoints.EMPLOYMENT_TYPE)
+                        .getField()
+                        .getMatch()
+                        .getKeywords()
+                        .getStringsList(),
+                "any of the types");
+        assertEquals(
+                Instant.parse("2026-11-20T00:00:00Z").getEpochSecond(),
+                must.get(OfferPoints.DATE_POSTED)
+                        .getField()
+                        .getDatetimeRange()
+                        .getGte()
+                        .getSeconds(),
+                "posted on or after the day");
+        assertEquals(
+                "saint-etienne",
+                must.get(OfferPoints.CITY_KEY).getField().getMatch().getKeyword());
+        assertEquals(
+                "EUR",
+                must.get(OfferPoints.SALARY_CURRENCY).getField().getMatch().getKeyword());
+        assertEquals(
+                36_000.0,
+                must.get(OfferPoints.SALARY_PER_YEAR).getField().getRange().getGte(),
+                "3,000 a month is 36,000 a year");
+        assertEquals(9, must.size(), "language and status, then the six criteria");
+    }
+
+    @Test
+    void facetRequestCountsExactlyEveryValueOfOneFieldUnderTheFilter() {
+        FacetCounts request = queries.facet(OPEN_IN_FRANCE, OfferPoints.EMPLOYMENT_TYPE);
+
+        assertEquals("offers_model_v3", request.getCollectionName());
+        assertEquals(OfferPoints.EMPLOYMENT_TYPE, request.getKey());
+        assertTrue(request.getExact(), "exact counts, not estimates");
+        assertEquals(OfferQueries.FACET_VALUES, request.getLimit());
+        assertEquals(
+                List.of("language=fr", "status=OPEN", "country=FR"),
+                keywordMatches(request.getFilter().getMustList()));
     }
 
     @Test
@@ -70,7 +136,7 @@ class OfferQueriesTest {
         assertEquals(10, request.getLimit());
         assertEquals(20, request.getOffset());
         assertEquals(
-                List.of("language=fr", "country=FR", "status=OPEN"),
+                List.of("language=fr", "status=OPEN", "country=FR"),
                 keywordMatches(request.getFilter().getMustList()));
         assertEquals(0, request.getPrefetchCount());
         assertFalse(request.getWithPayload().getEnable(), "ids and scores only: offers are read from PostgreSQL");
@@ -230,7 +296,7 @@ class OfferQueriesTest {
             assertEquals(30, request.getLimit());
             assertFalse(request.hasOffset(), "the merged list is paged, not each window's");
             assertEquals(
-                    List.of("language=fr", "country=FR", "status=OPEN"),
+                    List.of("language=fr", "status=OPEN", "country=FR"),
                     keywordMatches(request.getFilter().getMustList()));
         }
         assertThrows(IllegalArgumentException.class, () -> queries.ranked(query));

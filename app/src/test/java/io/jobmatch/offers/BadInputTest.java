@@ -191,6 +191,48 @@ class BadInputTest extends ServiceTest {
                         400,
                         "sort"),
                 arguments("POST", "/api/search", "[\"welder\"]", 400, "$"),
+                arguments("POST", "/api/search", search("\"maxPerCompany\": 0"), 400, "maxPerCompany"),
+                arguments("POST", "/api/search", search("\"maxPerCompany\": 101"), 400, "maxPerCompany"),
+                arguments("POST", "/api/search", search("\"remote\": \"yes\""), 400, "remote"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        search("\"employmentTypes\": [\"FULL_TIME\", \"GIG\"]"),
+                        400,
+                        "employmentTypes[1]"),
+                arguments("POST", "/api/search", search("\"employmentTypes\": \"FULL_TIME\""), 400, "employmentTypes"),
+                arguments("POST", "/api/search", search("\"postedAfter\": \"2026-13-01\""), 400, "postedAfter"),
+                arguments("POST", "/api/search", search("\"city\": \"" + "x".repeat(121) + "\""), 400, "city"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        search("\"minSalary\": {\"amount\": 3000, \"currency\": \"EURO\", \"period\": \"MONTH\"}"),
+                        400,
+                        "minSalary.currency"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        search("\"minSalary\": {\"currency\": \"EUR\", \"period\": \"MONTH\"}"),
+                        400,
+                        "minSalary.amount"),
+                arguments(
+                        "POST",
+                        "/api/search",
+                        search("\"minSalary\": {\"amount\": 3000, \"currency\": \"EUR\", \"period\": \"WEEK\"}"),
+                        400,
+                        "minSalary.period"),
+                arguments(
+                        "GET",
+                        "/api/offers/00000000-0000-0000-0000-000000000000/similar?postedAfter=yesterday",
+                        null,
+                        400,
+                        "postedAfter"),
+                arguments(
+                        "GET",
+                        "/api/offers/00000000-0000-0000-0000-000000000000/similar?employmentTypes=GIG",
+                        null,
+                        400,
+                        "employmentTypes"),
                 arguments("GET", "/api/countries?language=", null, 400, "language"),
                 arguments(
                         "GET",
@@ -280,6 +322,11 @@ class BadInputTest extends ServiceTest {
         assertEquals(before, sql.rows(SNAPSHOT), "no bad request changed a stored offer");
         assertEquals(
                 "Welder", api.get("/api/offers/" + keptId).json().get("title").asText());
+    }
+
+    /** A valid search body with {@code field} added. */
+    private static String search(String field) {
+        return "{\"text\": \"welder\", \"language\": \"en\", " + field + "}";
     }
 
     private static String replace(String target, String replacement) {
