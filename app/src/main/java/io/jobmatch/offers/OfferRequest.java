@@ -6,6 +6,7 @@ import io.jobmatch.validation.HttpUrl;
 import io.jobmatch.validation.JsonRequest;
 import io.jobmatch.validation.LanguageCode;
 import io.jobmatch.validation.NotBefore;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -44,6 +45,7 @@ public record OfferRequest(
         @Size(max = 64, message = "must be at most {max} characters")
         @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may only contain letters, digits, '.', '_' and '-'")
         @Schema(defaultValue = DEFAULT_SOURCE)
+        @Nullable
         String source,
 
         @NotBlank(message = "is required")
@@ -57,25 +59,25 @@ public record OfferRequest(
         @NotBlank(message = "is required") @Size(max = 19_000, message = "must be at most {max} characters")
         String description,
 
-        @LanguageCode String language,
-        @CountryCode String country,
+        @LanguageCode @Nullable String language,
+        @CountryCode @Nullable String country,
 
-        @Size(max = 120, message = "must be at most {max} characters")
+        @Size(max = 120, message = "must be at most {max} characters") @Nullable
         String city,
 
-        @Size(max = 200, message = "must be at most {max} characters")
+        @Size(max = 200, message = "must be at most {max} characters") @Nullable
         String company,
 
-        EmploymentType employmentType,
-        Boolean remote,
-        @Valid SalaryRequest salary,
-        LocalDate datePosted,
-        LocalDate validThrough,
+        @Nullable EmploymentType employmentType,
+        @Nullable Boolean remote,
+        @Valid @Nullable SalaryRequest salary,
+        @Nullable LocalDate datePosted,
+        @Nullable LocalDate validThrough,
 
-        @Size(max = 2_000, message = "must be at most {max} characters") @HttpUrl
+        @Size(max = 2_000, message = "must be at most {max} characters") @HttpUrl @Nullable
         String url,
 
-        @Schema(defaultValue = "OPEN") OfferStatus status) {
+        @Schema(defaultValue = "OPEN") @Nullable OfferStatus status) {
 
     public static final String DEFAULT_SOURCE = "default";
 

@@ -4,6 +4,7 @@ import io.jobmatch.validation.AnyOf;
 import io.jobmatch.validation.CurrencyCode;
 import io.jobmatch.validation.JsonRequest;
 import io.jobmatch.validation.NotBefore;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -28,16 +29,18 @@ import java.util.Locale;
 public record SalaryRequest(
         @DecimalMin(value = "0", message = "must be between 0 and 1000000000")
         @DecimalMax(value = "1000000000", message = "must be between 0 and 1000000000")
+        @Nullable
         BigDecimal min,
 
         @DecimalMin(value = "0", message = "must be between 0 and 1000000000")
         @DecimalMax(value = "1000000000", message = "must be between 0 and 1000000000")
+        @Nullable
         BigDecimal max,
 
         @NotNull(message = "is required in a salary") @CurrencyCode
         String currency,
 
-        SalaryPeriod period) {
+        @Nullable SalaryPeriod period) {
 
     Salary toSalary() {
         return new Salary(min, max, currency.toUpperCase(Locale.ROOT), period);

@@ -6,6 +6,7 @@ import io.jobmatch.offers.OfferCriteria;
 import io.jobmatch.validation.CountryCode;
 import io.jobmatch.validation.JsonRequest;
 import io.jobmatch.validation.LanguageCode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -45,31 +46,34 @@ public record SearchRequest(
         @Size(max = EmbeddingEngine.MAX_TEXT_CHARS, message = "must be at most {max} characters")
         String text,
 
-        @LanguageCode String language,
-        @CountryCode String country,
+        @LanguageCode @Nullable String language,
+        @CountryCode @Nullable String country,
 
         @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
         @Max(value = SearchQuery.MAX_LIMIT, message = "must be between 1 and " + SearchQuery.MAX_LIMIT)
         @Schema(defaultValue = "10")
+        @Nullable
         Integer limit,
 
         @Min(value = 0, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
         @Max(value = SearchQuery.MAX_OFFSET, message = "must be between 0 and " + SearchQuery.MAX_OFFSET)
         @Schema(defaultValue = "0")
+        @Nullable
         Integer offset,
 
-        @Schema(defaultValue = "hybrid") SearchMode mode,
-        Boolean remote,
-        List<EmploymentType> employmentTypes,
-        LocalDate postedAfter,
+        @Schema(defaultValue = "hybrid") @Nullable SearchMode mode,
+        @Nullable Boolean remote,
+        @Nullable List<EmploymentType> employmentTypes,
+        @Nullable LocalDate postedAfter,
 
-        @Size(max = 120, message = "must be at most {max} characters")
+        @Size(max = 120, message = "must be at most {max} characters") @Nullable
         String city,
 
-        @Valid MinSalaryRequest minSalary,
+        @Valid @Nullable MinSalaryRequest minSalary,
 
         @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_PER_COMPANY)
         @Max(value = SearchQuery.MAX_PER_COMPANY, message = "must be between 1 and " + SearchQuery.MAX_PER_COMPANY)
+        @Nullable
         Integer maxPerCompany) {
 
     SearchQuery toQuery() {

@@ -58,11 +58,13 @@ public record SimilarRequest(
         Integer offset,
 
         @Nullable @QueryValue @CountryCode String country,
+
         @Nullable
         @QueryValue
         @Pattern(regexp = "(?i)true|false", message = "must be true or false")
         @Schema(type = "boolean")
         String remote,
+
         @Nullable @QueryValue List<EmploymentType> employmentTypes,
         @Nullable @QueryValue LocalDate postedAfter,
 
