@@ -4,7 +4,6 @@ import static io.jobmatch.index.OfferPoints.DENSE_VECTOR;
 import static io.jobmatch.index.OfferPoints.KEYWORD_VECTOR;
 import static io.jobmatch.index.OfferPoints.PASSAGE_TEXTS;
 import static io.jobmatch.index.OfferPoints.PASSAGE_VECTORS;
-import static io.qdrant.client.PointIdFactory.id;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.jobmatch.embeddings.EmbeddingEngine;
@@ -33,6 +32,8 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.WithPayloadSelector;
+import io.qdrant.client.grpc.Points.WithVectorsSelector;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
@@ -158,9 +159,21 @@ public class OfferIndex {
 
     /** The stored vector of an offer, if the offer is indexed. */
     public Optional<float[]> vectorOf(UUID offerId) {
-        List<RetrievedPoint> points =
-                await(client.retrieveAsync(collection, List.of(id(offerId)), false, true, null), "retrieve point");
-        return points.stream().findFirst().map(OfferPoints::denseVector);
+        return Optional.ofNullable(vectorsOf(List.of(offerId)).get(offerId));
+    }
+
+    /** The stored dense vectors of the offers that are indexed, in one request; offers not indexed are absent. */
+    public Map<UUID, float[]> vectorsOf(Collection<UUID> offerIds) {
+        List<RetrievedPoint> points = retrieve(
+                offerIds,
+                WithPayloadSelectorFactory.enable(false),
+                WithVectorsSelectorFactory.include(List.of(DENSE_VECTOR)),
+                "retrieve vectors");
+        Map<UUID, float[]> vectors = new HashMap<>();
+        for (RetrievedPoint point : points) {
+            vectors.put(OfferPoints.offerId(point.getId()), OfferPoints.denseVector(point));
+        }
+        return vectors;
     }
 
     public List<IndexHit> nearest(float[] vector, IndexFilter filter, int limit, int offset) {
@@ -234,24 +247,34 @@ public class OfferIndex {
 
     /** The stored passages of each offer that has them; offers indexed without passages are absent. */
     public Map<UUID, OfferPassages> passagesOf(Collection<UUID> offerIds) {
-        if (offerIds.isEmpty()) {
-            return Map.of();
-        }
-        List<RetrievedPoint> points = await(
-                client.retrieveAsync(
-                        collection,
-                        offerIds.stream()
-                                .map(io.qdrant.client.PointIdFactory::id)
-                                .toList(),
-                        WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
-                        WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)),
-                        null),
+        List<RetrievedPoint> points = retrieve(
+                offerIds,
+                WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
+                WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)),
                 "retrieve passages");
         Map<UUID, OfferPassages> passages = new HashMap<>();
         for (RetrievedPoint point : points) {
             OfferPoints.passages(point).ifPresent(found -> passages.put(OfferPoints.offerId(point.getId()), found));
         }
         return passages;
+    }
+
+    /** The points of these offers that exist, with what is asked of each; no request for no offers. */
+    private List<RetrievedPoint> retrieve(
+            Collection<UUID> offerIds, WithPayloadSelector payload, WithVectorsSelector vectors, String operation) {
+        if (offerIds.isEmpty()) {
+            return List.of();
+        }
+        return await(
+                client.retrieveAsync(
+                        collection,
+                        offerIds.stream()
+                                .map(io.qdrant.client.PointIdFactory::id)
+                                .toList(),
+                        payload,
+                        vectors,
+                        null),
+                operation);
     }
 
     /**

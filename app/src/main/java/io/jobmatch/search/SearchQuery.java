@@ -4,7 +4,7 @@ import io.jobmatch.offers.OfferCriteria;
 
 /**
  * A validated "jobs like my CV" query; {@code language} null means "detect it from the text", {@code maxPerCompany}
- * null means no limit per company.
+ * null means no limit per company; {@code collapseDuplicates} folds the postings of one job into the best ranked.
  */
 public record SearchQuery(
         String text,
@@ -13,7 +13,8 @@ public record SearchQuery(
         int limit,
         int offset,
         SearchMode mode,
-        Integer maxPerCompany) {
+        Integer maxPerCompany,
+        boolean collapseDuplicates) {
 
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 1_000;

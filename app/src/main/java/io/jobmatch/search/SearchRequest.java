@@ -38,6 +38,10 @@ import java.util.Set;
  * @param minSalary       only offers paying at least this, in the same currency
  * @param maxPerCompany   at most this many results per company, 1 to 100 (company names compared ignoring case);
  *                        offers without a company are never limited; the order of what is kept does not change
+ * @param collapseDuplicates whether postings of one job (same company, nearly the same title and text: reposts, or
+ *                        one offer from two feeds) show once, as the best ranked of them, which lists the others in
+ *                        {@code duplicateIds} and counts them in {@code duplicates} (default {@code true}); folded
+ *                        postings do not count toward {@code maxPerCompany}
  */
 @Serdeable
 @JsonRequest
@@ -74,7 +78,9 @@ public record SearchRequest(
         @Min(value = 1, message = "must be between 1 and " + SearchQuery.MAX_PER_COMPANY)
         @Max(value = SearchQuery.MAX_PER_COMPANY, message = "must be between 1 and " + SearchQuery.MAX_PER_COMPANY)
         @Nullable
-        Integer maxPerCompany) {
+        Integer maxPerCompany,
+
+        @Schema(defaultValue = "true") @Nullable Boolean collapseDuplicates) {
 
     SearchQuery toQuery() {
         return new SearchQuery(
@@ -90,6 +96,7 @@ public record SearchRequest(
                 limit == null ? SearchQuery.DEFAULT_LIMIT : limit,
                 offset == null ? 0 : offset,
                 mode == null ? SearchMode.HYBRID : mode,
-                maxPerCompany);
+                maxPerCompany,
+                collapseDuplicates == null || collapseDuplicates);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Entry point of the search feature: "jobs like my CV" and "offers like this one". */
@@ -29,6 +30,7 @@ public class SearchService {
     private final Retriever retriever;
     private final MatchExplainer explainer;
     private final LanguageDetection languages;
+    private final DuplicatePostings duplicates;
 
     public SearchService(
             EmbeddingEngine engine,
@@ -36,32 +38,34 @@ public class SearchService {
             OfferService offers,
             Retriever retriever,
             MatchExplainer explainer,
-            LanguageDetection languages) {
+            LanguageDetection languages,
+            DuplicatePostings duplicates) {
         this.engine = engine;
         this.index = index;
         this.offers = offers;
         this.retriever = retriever;
         this.explainer = explainer;
         this.languages = languages;
+        this.duplicates = duplicates;
     }
 
     /**
-     * How deep the candidates of a search with {@code maxPerCompany} are read at most: enough for the last page
-     * ({@code offset} 1,000 + {@code limit} 100) with most results of the window dropped, without reading the whole
-     * index for one request.
+     * How deep the candidates of a search that drops or folds results (duplicates, {@code maxPerCompany}) are read at
+     * most: enough for the last page ({@code offset} 1,000 + {@code limit} 100) with most results of the window
+     * dropped, without reading the whole index for one request.
      */
-    static final int MAX_DIVERSITY_CANDIDATES = 5_000;
+    static final int MAX_WINDOW_CANDIDATES = 5_000;
 
     /** The first window of such a search, in pages: three times what the page needs, deepened fourfold when short. */
-    static final int DIVERSITY_WINDOW = 3;
+    static final int WINDOW_PAGES = 3;
 
     public SearchResponse search(SearchQuery query) {
         LanguageGuess detected = query.language() == null ? detectLanguage(query.text()) : null;
         String language = detected == null ? query.language() : detected.language();
         IndexFilter filter = IndexFilter.open(language, query.criteria());
-        Page page = query.maxPerCompany() == null
-                ? page(query, filter)
-                : diversePage(query, filter, new CompanyDiversity(query.maxPerCompany()));
+        Page page = query.collapseDuplicates() || query.maxPerCompany() != null
+                ? windowedPage(query, filter, survivors(query))
+                : page(query, filter);
         Ranking ranking = page.ranking();
         // Keyword ranking needs no embedding, but highlights do (the engine's cache makes a repeat free).
         TextEmbedding embedding = ranking.embedding() != null ? ranking.embedding() : engine.embedQuery(query.text());
@@ -87,23 +91,37 @@ public class SearchService {
     }
 
     /**
-     * A page of at most {@code maxPerCompany} results per company. Which results a company keeps depends on all that
-     * ranks above the page, so candidates are read from the top, {@link #DIVERSITY_WINDOW} times {@code offset +
-     * limit} deep, then four times deeper while the kept results do not reach the end of the page and the index had
-     * more, up to {@link #MAX_DIVERSITY_CANDIDATES}: a page is full whenever enough results survive in that window.
+     * What survives of a ranked list: duplicates folded first, so that a folded posting does not count toward its
+     * company's {@code maxPerCompany}, then the per-company limit.
      */
-    private Page diversePage(SearchQuery query, IndexFilter filter, CompanyDiversity diversity) {
+    private UnaryOperator<List<SearchResult>> survivors(SearchQuery query) {
+        UnaryOperator<List<SearchResult>> collapse =
+                query.collapseDuplicates() ? duplicates::collapse : UnaryOperator.identity();
+        if (query.maxPerCompany() == null) {
+            return collapse;
+        }
+        CompanyDiversity diversity = new CompanyDiversity(query.maxPerCompany());
+        return ranked -> diversity.keep(collapse.apply(ranked));
+    }
+
+    /**
+     * A page of the results that survive dropping or folding. Which results survive depends on all that ranks above
+     * the page, so candidates are read from the top, {@link #WINDOW_PAGES} times {@code offset + limit} deep, then
+     * four times deeper while the survivors do not reach the end of the page and the index had more, up to
+     * {@link #MAX_WINDOW_CANDIDATES}: a page is full whenever enough results survive in that window.
+     */
+    private Page windowedPage(SearchQuery query, IndexFilter filter, UnaryOperator<List<SearchResult>> survivors) {
         int wanted = query.offset() + query.limit();
-        int depth = Math.min(MAX_DIVERSITY_CANDIDATES, DIVERSITY_WINDOW * wanted);
+        int depth = Math.min(MAX_WINDOW_CANDIDATES, WINDOW_PAGES * wanted);
         while (true) {
             Ranking ranking = retriever.rank(query.text(), filter, query.mode(), depth, 0);
-            List<SearchResult> kept = diversity.keep(resolve(ranking.hits(), filter));
-            boolean exhausted = ranking.hits().size() < depth || depth == MAX_DIVERSITY_CANDIDATES;
+            List<SearchResult> kept = survivors.apply(resolve(ranking.hits(), filter));
+            boolean exhausted = ranking.hits().size() < depth || depth == MAX_WINDOW_CANDIDATES;
             if (kept.size() >= wanted || exhausted) {
                 return new Page(
                         ranking, kept.subList(Math.min(query.offset(), kept.size()), Math.min(wanted, kept.size())));
             }
-            depth = Math.min(MAX_DIVERSITY_CANDIDATES, 4 * depth);
+            depth = Math.min(MAX_WINDOW_CANDIDATES, 4 * depth);
         }
     }
 
@@ -124,11 +142,7 @@ public class SearchService {
                     Explanation explanation = why.get(result.offer().id());
                     return explanation == null
                             ? result
-                            : new SearchResult(
-                                    result.offer(),
-                                    result.score(),
-                                    explanation.highlights(),
-                                    explanation.matchedTerms());
+                            : result.explainedBy(explanation.highlights(), explanation.matchedTerms());
                 })
                 .toList();
     }

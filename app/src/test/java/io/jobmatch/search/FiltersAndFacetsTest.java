@@ -118,7 +118,7 @@ class FiltersAndFacetsTest extends ServiceTest {
         }
 
         ObjectNode body() {
-            ObjectNode body = Api.searchBody(CV, "en").put("limit", 100).put("mode", "dense");
+            ObjectNode body = searchBody().put("limit", 100).put("mode", "dense");
             fields.forEach((field, value) -> body.set(field, Api.JSON.valueToTree(value)));
             return body;
         }
@@ -239,7 +239,7 @@ class FiltersAndFacetsTest extends ServiceTest {
 
     @Test
     void withoutFiltersTheCountryFacetIsTheCountryList() {
-        JsonNode facets = search(Api.searchBody(CV, "en").put("limit", 1)).get("facets");
+        JsonNode facets = search(searchBody().put("limit", 1)).get("facets");
         JsonNode countries = api.get("/api/countries?language=en").json();
 
         List<List<String>> expected = new ArrayList<>();
@@ -253,8 +253,8 @@ class FiltersAndFacetsTest extends ServiceTest {
         long matching = sql.count("select count(*) from offer where language = 'en' and status = 'OPEN' and remote");
         assertTrue(matching > 5);
 
-        JsonNode results = search(Api.searchBody(CV, "en").put("limit", 5).put("remote", true))
-                .get("results");
+        JsonNode results =
+                search(searchBody().put("limit", 5).put("remote", true)).get("results");
 
         assertEquals(5, results.size());
         results.forEach(r -> assertTrue(r.at("/offer/remote").asBoolean()));
@@ -267,8 +267,8 @@ class FiltersAndFacetsTest extends ServiceTest {
                 .getFirst();
         sql.rows("update offer set remote = false where id = ?::uuid returning id", id);
         try {
-            JsonNode results = search(Api.searchBody(CV, "en").put("limit", 100).put("remote", true))
-                    .get("results");
+            JsonNode results =
+                    search(searchBody().put("limit", 100).put("remote", true)).get("results");
 
             results.forEach(r -> assertFalse(r.at("/offer/id").asText().equals(id), "stale index entry returned"));
         } finally {
@@ -279,7 +279,7 @@ class FiltersAndFacetsTest extends ServiceTest {
     @Test
     void maxPerCompanyKeepsTheFirstResultsOfEachCompanyInTheirOrder() {
         List<JsonNode> all = new ArrayList<>();
-        search(Api.searchBody(CV, "en").put("limit", 100).put("mode", "dense"))
+        search(searchBody().put("limit", 100).put("mode", "dense"))
                 .get("results")
                 .forEach(all::add);
         List<String> expected = new ArrayList<>();
@@ -300,7 +300,7 @@ class FiltersAndFacetsTest extends ServiceTest {
     }
 
     private static ObjectNode diverse(int limit, int offset) {
-        return Api.searchBody(CV, "en")
+        return searchBody()
                 .put("limit", limit)
                 .put("offset", offset)
                 .put("mode", "dense")
@@ -327,6 +327,14 @@ class FiltersAndFacetsTest extends ServiceTest {
                 .forEach(r -> returned.add(r.at("/offer/id").asText()));
         assertFalse(expected.isEmpty());
         assertEquals(expected, returned);
+    }
+
+    /**
+     * Every search here shows each posting: the offers are one warehouse job posted 48 times, differing only in their
+     * number, duplicates by construction that a default search would fold (DuplicatePostingsTest).
+     */
+    private static ObjectNode searchBody() {
+        return Api.searchBody(CV, "en").put("collapseDuplicates", false);
     }
 
     private JsonNode search(ObjectNode body) {
