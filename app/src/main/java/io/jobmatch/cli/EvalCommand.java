@@ -4,12 +4,10 @@ import io.jobmatch.eval.EvalDataset;
 import io.jobmatch.eval.EvalReport;
 import io.jobmatch.eval.Evaluation;
 import io.jobmatch.eval.ModeReport;
-import io.jobmatch.local.LocalInfrastructure;
 import io.jobmatch.local.LocalSettings;
 import io.jobmatch.search.SearchMode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.env.PropertySource;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,14 +15,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,34 +100,14 @@ public class EvalCommand implements Runnable {
         err.printf(
                 "eval: %d documents, %d queries (%s)%n",
                 data.documents().size(), data.queries().size(), String.join(",", data.queryLanguages()));
-        Path scratch = scratchDir();
-        AtomicReference<LocalInfrastructure> servers = new AtomicReference<>();
-        Runnable cleanUp = () -> {
-            LocalInfrastructure started = servers.getAndSet(null);
-            if (started != null) {
-                started.close();
-            }
-            delete(scratch);
-        };
-        // A SIGTERM runs shutdown hooks, not this method's finally block: the hook stops Qdrant and deletes scratch.
-        Thread hook = new Thread(cleanUp, "eval-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            servers.set(LocalInfrastructure.start(throwAway(scratch), false));
-            try (ApplicationContext context = evalContext(servers.get())) {
-                EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes, line -> {
-                    err.println("eval: " + line);
-                    err.flush();
-                });
-                print(report, spec.commandLine().getOut());
-            }
-        } finally {
-            cleanUp.run();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to; both clean-ups are idempotent
-            }
+        try (ThrowAwayQdrant qdrant = ThrowAwayQdrant.start("eval", localSettings, err);
+                // No embedding cache: each mode embeds its queries again, so its queries/s includes that cost.
+                ApplicationContext context = qdrant.context(environment, Map.of("jobmatch.model.cache-size", 0))) {
+            EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes, line -> {
+                err.println("eval: " + line);
+                err.flush();
+            });
+            print(report, spec.commandLine().getOut());
         }
     }
 
@@ -173,64 +147,5 @@ public class EvalCommand implements Runnable {
         out.println();
         out.println(last.summary());
         out.flush();
-    }
-
-    /** Same settings as the service, but a local Qdrant gets scratch storage and free ports of its own. */
-    private LocalSettings throwAway(Path scratch) {
-        return new LocalSettings(
-                scratch,
-                localSettings.jdbcUrl(),
-                localSettings.postgresPort(),
-                localSettings.qdrantHost(),
-                localSettings.qdrantBinary(),
-                0,
-                0);
-    }
-
-    /**
-     * A context with everything this command's context was configured with, the local Qdrant's address, and a
-     * collection prefix of its own. It is a CLI context, so the service's indexer (which reads PostgreSQL) is absent.
-     */
-    private ApplicationContext evalContext(LocalInfrastructure infrastructure) {
-        Map<String, Object> properties = new HashMap<>(infrastructure.properties());
-        properties.put(
-                "jobmatch.qdrant.collection-prefix",
-                "eval_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
-        // No embedding cache: each mode embeds its queries again, so its queries/s includes that cost.
-        properties.put("jobmatch.model.cache-size", 0);
-        PropertySource[] inherited = environment.getPropertySources().stream()
-                .map(source -> PropertySource.of("inherited-" + source.getName(), asMap(source), source.getOrder()))
-                .toArray(PropertySource[]::new);
-        return ApplicationContext.builder()
-                .environments(Environment.CLI)
-                .propertySources(inherited)
-                .properties(properties)
-                .start();
-    }
-
-    private static Map<String, Object> asMap(PropertySource source) {
-        Map<String, Object> map = new HashMap<>();
-        source.forEach(key -> map.put(key, source.get(key)));
-        return map;
-    }
-
-    private static Path scratchDir() {
-        try {
-            return Files.createTempDirectory("jobmatch-eval");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a scratch folder", e);
-        }
-    }
-
-    private void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("eval: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }
