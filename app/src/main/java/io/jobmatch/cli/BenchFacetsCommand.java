@@ -1,6 +1,7 @@
 package io.jobmatch.cli;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.embeddings.SyntheticCorpus;
 import io.jobmatch.index.IndexFilter;
 import io.jobmatch.index.IndexQuery;
 import io.jobmatch.index.IndexedOffer;
@@ -23,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * What filters and facets add to a search, measured on one synthetic corpus in one run: the Qdrant requests of
- * {@code POST /api/search} (hybrid, limit 10) built by the service's own code, without the model (query vectors are
- * drawn, not embedded) and without PostgreSQL (the re-check of a page costs the same with or without filters).
+ * {@code POST /api/search} (hybrid, limit 10) built by the service's own code, first alone (query vectors drawn, not
+ * embedded) and then end to end with the model embedding a 200-word CV, as a search pays it. PostgreSQL is left out:
+ * the re-check of a page costs the same with or without filters.
  */
 @Command(
         name = "bench-facets",
@@ -57,6 +59,9 @@ public class BenchFacetsCommand implements Runnable {
             new MinimumSalary(BigDecimal.valueOf(30_000), "EUR", SalaryPeriod.YEAR));
 
     private static final int LIMIT = 10;
+    /** A short CV: the end-to-end scenarios show the model's share without letting it swamp the rest. */
+    private static final int CV_WORDS = 200;
+
     private static final int LOAD_BATCH = 500;
     private static final Duration OPTIMISE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -90,8 +95,8 @@ public class BenchFacetsCommand implements Runnable {
             description = "Seed of corpus and queries (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** One way of searching, timed per query. */
-    private record Scenario(String name, Consumer<SyntheticOffers.Query> run) {}
+    /** One way of searching, timed per query; {@code cv} is a text of its own for each query and scenario. */
+    private record Scenario(String name, BiConsumer<SyntheticOffers.Query, String> run) {}
 
     @Override
     public void run() {
@@ -100,10 +105,11 @@ public class BenchFacetsCommand implements Runnable {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (ThrowAwayQdrant qdrant = ThrowAwayQdrant.start(spec.name(), localSettings, err);
-                ApplicationContext context = qdrant.context(environment, Map.of())) {
+                // No embedding cache: every end-to-end query pays for its model run, as a new CV does.
+                ApplicationContext context = qdrant.context(environment, Map.of("jobmatch.model.cache-size", 0))) {
             OfferIndex index = context.getBean(OfferIndex.class);
-            SyntheticOffers corpus =
-                    new SyntheticOffers(context.getBean(EmbeddingEngine.class).dimension(), seed);
+            EmbeddingEngine engine = context.getBean(EmbeddingEngine.class);
+            SyntheticOffers corpus = new SyntheticOffers(engine.dimension(), seed);
             index.ensureCollection();
             try {
                 long started = System.nanoTime();
@@ -113,7 +119,7 @@ public class BenchFacetsCommand implements Runnable {
                             + " min; measuring anyway");
                 }
                 double loading = (System.nanoTime() - started) / 1e9;
-                List<Scenario> scenarios = scenarios(index);
+                List<Scenario> scenarios = scenarios(index, engine);
                 // Warm-up on queries of their own: connections, Qdrant's caches and the JIT settle before timing.
                 timings(scenarios, queries(corpus, Math.min(50, queries)));
                 List<Latency> latencies = timings(scenarios, queries(corpus, queries));
@@ -143,24 +149,38 @@ public class BenchFacetsCommand implements Runnable {
      * As {@code SearchService} sends them: the ranked request first, then the facets of the same filter; a search
      * without filters still counts its facets, the last scenario.
      */
-    private static List<Scenario> scenarios(OfferIndex index) {
+    private static List<Scenario> scenarios(OfferIndex index, EmbeddingEngine engine) {
         return List.of(
-                new Scenario("unfiltered search", query -> index.search(ranked(query, OfferCriteria.ANY))),
-                new Scenario("filtered search", query -> index.search(ranked(query, FILTERS))),
-                new Scenario("filtered search + facets", query -> {
+                new Scenario("unfiltered search", (query, cv) -> index.search(ranked(query, OfferCriteria.ANY))),
+                new Scenario("filtered search", (query, cv) -> index.search(ranked(query, FILTERS))),
+                new Scenario("filtered search + facets", (query, cv) -> {
                     index.search(ranked(query, FILTERS));
                     index.facets(filter(query, FILTERS));
                 }),
-                new Scenario("facets alone", query -> index.facets(filter(query, FILTERS))),
-                new Scenario("unfiltered search + facets", query -> {
+                new Scenario("facets alone", (query, cv) -> index.facets(filter(query, FILTERS))),
+                new Scenario("unfiltered search + facets", (query, cv) -> {
                     index.search(ranked(query, OfferCriteria.ANY));
                     index.facets(filter(query, OfferCriteria.ANY));
+                }),
+                // The search as it was before filters and facets, and the filtered one with its facets, each with
+                // the model step a real search has.
+                new Scenario(
+                        "end to end: unfiltered",
+                        (query, cv) ->
+                                index.search(ranked(query, engine.embedQuery(cv).vector(), OfferCriteria.ANY))),
+                new Scenario("end to end: filtered + facets", (query, cv) -> {
+                    index.search(ranked(query, engine.embedQuery(cv).vector(), FILTERS));
+                    index.facets(filter(query, FILTERS));
                 }));
     }
 
     private static IndexQuery ranked(SyntheticOffers.Query query, OfferCriteria criteria) {
+        return ranked(query, query.vector(), criteria);
+    }
+
+    private static IndexQuery ranked(SyntheticOffers.Query query, float[] vector, OfferCriteria criteria) {
         // Coverage only picks the formula's weights, not the request's shape or cost.
-        return new IndexQuery(List.of(query.vector()), query.keywords(), filter(query, criteria), LIMIT, 0, true);
+        return new IndexQuery(List.of(vector), query.keywords(), filter(query, criteria), LIMIT, 0, true);
     }
 
     private static IndexFilter filter(SyntheticOffers.Query query, OfferCriteria criteria) {
@@ -179,13 +199,14 @@ public class BenchFacetsCommand implements Runnable {
      * Each query runs every scenario, starting from a different one each time, so that neither a slow spell of the
      * machine nor the cache left by the previous request favours one scenario.
      */
-    private static List<Latency> timings(List<Scenario> scenarios, List<SyntheticOffers.Query> drawn) {
+    private List<Latency> timings(List<Scenario> scenarios, List<SyntheticOffers.Query> drawn) {
         long[][] nanos = new long[scenarios.size()][drawn.size()];
         for (int q = 0; q < drawn.size(); q++) {
             for (int k = 0; k < scenarios.size(); k++) {
                 int s = (q + k) % scenarios.size();
+                String cv = SyntheticCorpus.cv(seed * 1_000_003L + (long) q * scenarios.size() + s, CV_WORDS);
                 long start = System.nanoTime();
-                scenarios.get(s).run().accept(drawn.get(q));
+                scenarios.get(s).run().accept(drawn.get(q), cv);
                 nanos[s][q] = System.nanoTime() - start;
             }
         }
@@ -233,14 +254,18 @@ public class BenchFacetsCommand implements Runnable {
                 latencies.get(1).p50() / unfiltered,
                 filteredFacets / unfiltered,
                 latencies.get(4).p50() / unfiltered);
+        double endToEnd = latencies.get(6).p50() / latencies.get(5).p50();
+        out.printf(Locale.ROOT, "end to end (model + Qdrant), filtered + facets / unfiltered: %.2f%n", endToEnd);
         out.printf(
                 Locale.ROOT,
-                "bench-facets: offers=%d unfiltered-p50=%.2f filtered-facets-p50=%.2f ratio=%.2f facets-p50=%.2f%n",
+                "bench-facets: offers=%d unfiltered-p50=%.2f filtered-facets-p50=%.2f ratio=%.2f facets-p50=%.2f"
+                        + " end-to-end-ratio=%.2f%n",
                 loaded.size(),
                 unfiltered,
                 filteredFacets,
                 filteredFacets / unfiltered,
-                latencies.get(3).p50());
+                latencies.get(3).p50(),
+                endToEnd);
         out.flush();
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine;
 class BenchFacetsCommandTest {
 
     private static final Pattern SUMMARY = Pattern.compile("bench-facets: offers=500 unfiltered-p50=(\\d+\\.\\d{2}) "
-            + "filtered-facets-p50=(\\d+\\.\\d{2}) ratio=(\\d+\\.\\d{2}) facets-p50=(\\d+\\.\\d{2})");
+            + "filtered-facets-p50=(\\d+\\.\\d{2}) ratio=(\\d+\\.\\d{2}) facets-p50=(\\d+\\.\\d{2}) "
+            + "end-to-end-ratio=(\\d+\\.\\d{2})");
 
     @Test
     void timesEveryScenarioAndEndsWithTheSummaryLine() {
@@ -41,14 +42,14 @@ class BenchFacetsCommandTest {
         assertEquals(0, exitCode, err.toString());
         List<String> lines = out.toString().lines().toList();
         assertEquals(
-                5,
+                7,
                 lines.stream()
                         .filter(line -> line.matches(".* \\d+\\.\\d{2} +\\d+\\.\\d{2}"))
                         .count(),
                 out.toString());
         Matcher summary = SUMMARY.matcher(lines.getLast());
         assertTrue(summary.matches(), lines.getLast());
-        for (int group = 1; group <= 4; group++) {
+        for (int group = 1; group <= 5; group++) {
             assertTrue(Double.parseDouble(summary.group(group)) > 0, lines.getLast());
         }
         assertTrue(err.toString().contains("loaded 500/500 offers"), "progress goes to stderr: " + err);
