@@ -20,17 +20,13 @@ public class LanguageDetection {
         this.minConfidence = settings.minConfidence();
     }
 
-    public LanguageGuess guess(String text) {
-        return detector.detect(text);
-    }
-
     /**
      * The language of {@code text}, when the detector is confident enough.
      *
      * @throws LanguageNotDetectedException saying what was guessed and what is needed
      */
     public LanguageGuess require(String text) {
-        LanguageGuess guess = guess(text);
+        LanguageGuess guess = detector.detect(text);
         if (guess.language() == null || guess.confidence() < minConfidence) {
             throw new LanguageNotDetectedException(refusal(guess));
         }

@@ -60,7 +60,8 @@ public class SearchService {
     static final int WINDOW_PAGES = 3;
 
     public SearchResponse search(SearchQuery query) {
-        LanguageGuess detected = query.language() == null ? detectLanguage(query.text()) : null;
+        // Without a language, the CV's own language filters, when the detector is sure of it (else a 400 on language).
+        LanguageGuess detected = query.language() == null ? languages.require(query.text()) : null;
         String language = detected == null ? query.language() : detected.language();
         IndexFilter filter = IndexFilter.open(language, query.criteria());
         Page page = query.collapseDuplicates() || query.maxPerCompany() != null
@@ -123,15 +124,6 @@ public class SearchService {
             }
             depth = Math.min(MAX_WINDOW_CANDIDATES, 4 * depth);
         }
-    }
-
-    /**
-     * A search without a language filters on the CV's own language, when the detector is sure of it.
-     *
-     * @throws io.jobmatch.model.LanguageNotDetectedException when it is not
-     */
-    private LanguageGuess detectLanguage(String text) {
-        return languages.require(text);
     }
 
     private List<SearchResult> explained(List<SearchResult> results, TextEmbedding embedding, Ranking ranking) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The ISO 639-1 language and ISO 3166-1 alpha-2 country codes the JDK knows; offers and filters must use them. */
-public final class IsoCodes {
+final class IsoCodes {
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -12,23 +12,13 @@ public final class IsoCodes {
     private IsoCodes() {}
 
     /** The lower-case language code, or null when {@code code} is not an ISO 639-1 code. */
-    public static String language(String code) {
+    static String language(String code) {
         String normalised = code.strip().toLowerCase(Locale.ROOT);
         return normalised.length() == 2 && LANGUAGES.contains(normalised) ? normalised : null;
     }
 
-    /** What a client is told when {@code given} is not a language code. */
-    public static String notALanguage(String given) {
-        return "must be an ISO 639-1 two-letter language code (got '" + given + "')";
-    }
-
-    /** What a client is told when {@code given} is not a country code. */
-    public static String notACountry(String given) {
-        return "must be an ISO 3166-1 alpha-2 country code (got '" + given + "')";
-    }
-
     /** The upper-case country code, or null when {@code code} is not an ISO 3166-1 alpha-2 code. */
-    public static String country(String code) {
+    static String country(String code) {
         String normalised = code.strip().toUpperCase(Locale.ROOT);
         return normalised.length() == 2 && COUNTRIES.contains(normalised) ? normalised : null;
     }

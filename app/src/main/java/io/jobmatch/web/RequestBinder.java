@@ -209,7 +209,7 @@ public class RequestBinder {
     }
 
     /** {@code salary.currency}, {@code employmentTypes[1]}: the JSON path, without the validator's bean nodes. */
-    static String path(Iterable<Path.Node> propertyPath) {
+    private static String path(Iterable<Path.Node> propertyPath) {
         StringBuilder path = new StringBuilder();
         for (Path.Node node : propertyPath) {
             if (node.getIndex() != null) {
