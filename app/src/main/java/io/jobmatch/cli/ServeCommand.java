@@ -2,6 +2,8 @@ package io.jobmatch.cli;
 
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.local.LocalSettings;
+import io.jobmatch.security.ApiKeys;
+import io.jobmatch.security.SecuritySettings;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,13 +29,16 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     SampleSettings samples;
 
+    @Inject
+    SecuritySettings security;
+
     @Option(names = "--no-samples", description = "Do not load the bundled sample offers.")
     boolean noSamples;
 
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        RunningService service = RunningService.start(localSettings, Map.of());
+        RunningService service = RunningService.start(localSettings, generatedKeyUnlessConfigured());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -48,5 +53,21 @@ public class ServeCommand implements Callable<Integer> {
         LOG.info("jobmatch ready on {} in {} ms", service.server().getURL(), (System.nanoTime() - started) / 1_000_000);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Writes are never open: without configured keys, one random key for every source, valid for this run only. It
+     * is printed on standard output, not logged, so it never lands in a log file or a log shipper.
+     */
+    private Map<String, Object> generatedKeyUnlessConfigured() {
+        if (security.configured()) {
+            return Map.of();
+        }
+        String key = ApiKeys.generateKey();
+        System.out.println(
+                "No API key is configured; writes need this one, generated for this run (every source): " + key);
+        System.out.println("Set real keys with JOBMATCH_API_KEYS=\"<key>:<source>[|<source>...],<key2>:*\" or "
+                + "jobmatch.security.api-keys-file (see README, \"API keys\").");
+        return Map.of("jobmatch.security.api-keys", key + ":*");
     }
 }

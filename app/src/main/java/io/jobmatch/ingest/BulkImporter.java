@@ -5,6 +5,7 @@ import io.jobmatch.offers.OfferDraft;
 import io.jobmatch.offers.OfferRequest;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.SavedOffer;
+import io.jobmatch.security.SourceGrant;
 import io.jobmatch.web.Binding;
 import io.jobmatch.web.FieldError;
 import io.jobmatch.web.RequestBinder;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Entry point of the ingest feature: validates every item on its own and stores the valid ones in one batch, so
- * bad items never stop good ones. Used by the bulk HTTP endpoint and the sample-data loader.
+ * bad items never stop good ones. An item of a source the writer's API key does not hold is FORBIDDEN, alone. Used
+ * by the bulk HTTP endpoint and the sample-data loader.
  */
 @Singleton
 public class BulkImporter {
@@ -31,7 +33,7 @@ public class BulkImporter {
         this.binder = binder;
     }
 
-    public BulkResponse importAll(List<BulkItems.Item> items) {
+    public BulkResponse importAll(List<BulkItems.Item> items, SourceGrant grant) {
         BulkItemResult[] results = new BulkItemResult[items.size()];
         List<OfferDraft> drafts = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -46,8 +48,19 @@ public class BulkImporter {
                 results[i] = invalid(i, externalIdOf(item.json()), read.errors());
                 continue;
             }
+            OfferDraft draft = read.value().toDraft();
+            if (!grant.mayWrite(draft.source())) {
+                results[i] = new BulkItemResult(
+                        i,
+                        BulkItemResult.FORBIDDEN,
+                        draft.externalId(),
+                        null,
+                        List.of(new FieldError(
+                                "source", "this API key may not write offers of source '" + draft.source() + "'")));
+                continue;
+            }
             try {
-                drafts.add(offers.withLanguage(read.value().toDraft()));
+                drafts.add(offers.withLanguage(draft));
                 positions.add(i);
             } catch (LanguageNotDetectedException e) {
                 results[i] = invalid(i, read.value().externalId(), List.of(new FieldError("language", e.getMessage())));

@@ -1,12 +1,15 @@
 package io.jobmatch.web;
 
+import io.jobmatch.security.KeyRequired;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.io.InputStream;
 
 /**
@@ -22,7 +25,14 @@ import java.io.InputStream;
                         description =
                                 "Multilingual semantic job matching: store job offers, search open offers like a CV, find offers "
                                         + "similar to a stored one, list the countries with open offers in a language. Every error is an "
-                                        + "RFC 9457 application/problem+json document."))
+                                        + "RFC 9457 application/problem+json document. Writes need an API key "
+                                        + "(Authorization: Bearer <key>) that holds the offer's source."))
+@SecurityScheme(
+        name = KeyRequired.SCHEME,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "An API key from JOBMATCH_API_KEYS or jobmatch.security.api-keys-file; it may write the sources "
+                + "it was configured with, or every source (*)")
 @Hidden
 @Controller
 public class ApiDocument {

@@ -40,6 +40,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "urn:jobmatch:problem:not-found", "Not found", detail, List.of());
     }
 
+    /** An API key that may not write what the request writes (a missing or unknown key is a 401, web/ProblemHandlers). */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, "urn:jobmatch:problem:forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ApiException unavailable(String detail) {
         return new ApiException(
                 HttpStatus.SERVICE_UNAVAILABLE,

@@ -8,9 +8,13 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
@@ -54,6 +58,30 @@ class ProblemHandlers {
     ExceptionHandler<EngineClosedException, HttpResponse<Problem>> engineClosed() {
         return (request, e) -> ApiExceptionHandler.response(
                 request, ApiException.unavailable("The service is shutting down; retry shortly"));
+    }
+
+    /**
+     * A write without a known API key (401, with the RFC 6750 challenge) or, from micronaut-security's rules, with a
+     * key that lacks a role the route needs (403). A key that lacks the offer's source is the route's own 403.
+     */
+    @Singleton
+    @Replaces(DefaultAuthorizationExceptionHandler.class)
+    ExceptionHandler<AuthorizationException, HttpResponse<Problem>> unauthorized() {
+        return (request, e) -> {
+            if (e.isForbidden()) {
+                return ApiExceptionHandler.response(
+                        request, ApiException.forbidden("This API key may not call this endpoint"));
+            }
+            return ApiExceptionHandler.response(
+                            request,
+                            new ApiException(
+                                    HttpStatus.UNAUTHORIZED,
+                                    "urn:jobmatch:problem:unauthorized",
+                                    "Unauthorized",
+                                    "A write needs a known API key: send 'Authorization: Bearer <key>'",
+                                    List.of()))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        };
     }
 
     /** A query-string record or path variable that broke a constraint: named by its query parameter. */

@@ -32,11 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code jobmatch serve} in a process of its own, killed the hard way. A SIGKILL runs no shutdown hook, so only the
  * watchdogs can stop its PostgreSQL and Qdrant; when the watchdogs are killed too, the next start finds the servers
  * left behind on its data directory and stops them before starting its own. Every restart serves the data the
- * killed one stored.
+ * killed one stored. No API key is configured, so each start generates one and prints it once: writes use it.
  */
 class KilledServiceTest {
 
     private static final Pattern READY = Pattern.compile("jobmatch ready on (http://\\S+)");
+    private static final Pattern GENERATED_KEY = Pattern.compile("generated for this run \\(every source\\): (\\S+)");
 
     @TempDir
     Path dataDir;
@@ -46,6 +47,8 @@ class KilledServiceTest {
     @Test
     void aKilledServiceLeavesNoServerBehindAndItsDataDirectoryStartsAgain() throws Exception {
         Service first = start();
+        Api.Response keyless = first.api.withKey(null).post("/api/offers", "{}");
+        assertEquals(401, keyless.status(), "writes are never open: " + keyless.body());
         Api.Response created = first.api.post(
                 "/api/offers",
                 "{\"externalId\": \"killed-1\", \"title\": "
@@ -106,6 +109,7 @@ class KilledServiceTest {
         services.forEach(Process::destroyForcibly);
     }
 
+    /** A started service; {@code api} writes with the key it generated. */
     private record Service(Process process, Api api) {}
 
     /** Starts {@code serve} as {@code ./jobmatch} would, with this test JVM's java and classpath. */
@@ -124,6 +128,8 @@ class KilledServiceTest {
         builder.environment().put("JOBMATCH_DATA_DIR", dataDir.toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
         builder.environment()
+                .put("JOBMATCH_API_KEYS", TestServers.apiKeyProperties().get("jobmatch.security.api-keys"));
+        builder.environment()
                 .put(
                         "JOBMATCH_MODEL_DIR",
                         TestServers.repositoryRoot().resolve("models").toString());
@@ -132,24 +138,41 @@ class KilledServiceTest {
         Process process = builder.start();
         services.add(process);
         CompletableFuture<String> url = new CompletableFuture<>();
-        Thread reader = new Thread(() -> readOutput(process, url), "serve-output-" + process.pid());
+        CompletableFuture<String> key = new CompletableFuture<>();
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> readOutput(process, url, key, output), "serve-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
         try {
-            return new Service(
-                    process, new Api(URI.create(url.get(120, TimeUnit.SECONDS)).toURL()));
+            Api api = new Api(URI.create(url.get(120, TimeUnit.SECONDS)).toURL());
+            String generated = key.getNow(null);
+            assertTrue(generated != null && generated.length() >= 40, "serve printed a generated key: " + output);
+            assertEquals(
+                    1,
+                    output.stream().filter(line -> line.contains(generated)).count(),
+                    "the generated key is printed once and never logged");
+            return new Service(process, api.withKey(generated));
         } catch (Exception e) {
             throw new AssertionError("serve did not get ready within 120 s", e);
         }
     }
 
-    /** Echoes the child's log into this test's output and completes {@code url} when the service is ready. */
-    private static void readOutput(Process process, CompletableFuture<String> url) {
+    /**
+     * Echoes the child's log into this test's output, keeps it in {@code output}, completes {@code key} with the
+     * generated API key and {@code url} when the service is ready.
+     */
+    private static void readOutput(
+            Process process, CompletableFuture<String> url, CompletableFuture<String> key, List<String> output) {
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 System.out.println("[serve " + process.pid() + "] " + line);
+                output.add(line);
+                Matcher generated = GENERATED_KEY.matcher(line);
+                if (generated.find()) {
+                    key.complete(generated.group(1));
+                }
                 Matcher ready = READY.matcher(line);
                 if (ready.find()) {
                     url.complete(ready.group(1));

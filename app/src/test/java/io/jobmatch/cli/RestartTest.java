@@ -76,6 +76,7 @@ class RestartTest {
                     new LocalSettings(dataDir, Optional.empty(), 0, Optional.empty(), TestServers.qdrantBinary(), 0, 0);
             Map<String, Object> properties = new HashMap<>(TestServers.modelProperties());
             properties.put("micronaut.server.port", -1);
+            properties.putAll(TestServers.apiKeyProperties());
             RunningService running = RunningService.start(settings, properties);
             return new Service(
                     running, running.context(), new Api(running.server().getURL()));

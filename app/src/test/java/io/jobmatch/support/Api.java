@@ -14,16 +14,28 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A plain HTTP client for tests: returns every status with its raw body instead of throwing on 4xx, so error
- * responses can be asserted exactly as a client sees them.
+ * responses can be asserted exactly as a client sees them. Writes (POST, PUT, DELETE) carry
+ * {@code Authorization: Bearer} {@link TestServers#API_KEY} unless {@link #withKey} says otherwise.
  */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
+    private final String key;
 
     public Api(URL base) {
-        this.base = URI.create(base.toString());
+        this(URI.create(base.toString()), TestServers.API_KEY);
+    }
+
+    private Api(URI base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** The same client sending {@code key} on writes instead, or no {@code Authorization} header when null. */
+    public Api withKey(String key) {
+        return new Api(base, key);
     }
 
     public record Response(int status, String contentType, String body) {
@@ -41,7 +53,7 @@ public final class Api {
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path)).DELETE()));
     }
 
     public Response post(String path, Object json) {
@@ -49,9 +61,9 @@ public final class Api {
     }
 
     public Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))));
     }
 
     /** A search body with the given text and language (more fields can be set on the returned node). */
@@ -62,6 +74,10 @@ public final class Api {
             body.put("language", language);
         }
         return body;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -26,6 +26,10 @@ import org.testcontainers.qdrant.QdrantContainer;
 public final class TestServers {
 
     public static final String QDRANT_IMAGE = "qdrant/qdrant:v" + QdrantBinary.VERSION;
+
+    /** The API key of every test service, for every source ({@code *}); {@link Api} sends it on writes by default. */
+    public static final String API_KEY = "test-key-for-every-source";
+
     private static final AtomicInteger CLASSES = new AtomicInteger();
     private static EmbeddedPostgresServer postgres;
     private static String qdrantHost;
@@ -48,7 +52,13 @@ public final class TestServers {
         // A free port: application.yml's 8080 may be taken by a service running on the same machine.
         properties.put("micronaut.server.port", "-1");
         properties.putAll(modelProperties());
+        properties.putAll(apiKeyProperties());
         return properties;
+    }
+
+    /** The test key, as the service's configuration ({@code JOBMATCH_API_KEYS} for a service in its own process). */
+    public static Map<String, String> apiKeyProperties() {
+        return Map.of("jobmatch.security.api-keys", API_KEY + ":*");
     }
 
     /** Tests run in app/; the model manifests and any downloaded model files are in the repository's models/. */

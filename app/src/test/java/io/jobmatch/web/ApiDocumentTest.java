@@ -82,6 +82,27 @@ class ApiDocumentTest extends ServiceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void writesDeclareTheApiKeyAndReadsDoNot() {
+        Map<String, Object> schemes =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        Map<String, Object> apiKey = (Map<String, Object>) schemes.get("apiKey");
+        assertEquals("http", apiKey.get("type"));
+        assertEquals("bearer", apiKey.get("scheme"));
+        Map<String, Map<String, Map<String, Object>>> paths =
+                (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        Set<String> secured = new TreeSet<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (OPERATIONS.contains(method) && operation.get("security") != null) {
+                assertEquals(List.of(Map.of("apiKey", List.of())), operation.get("security"), method + " " + path);
+                assertTrue(((Map<?, ?>) operation.get("responses")).containsKey("401"), method + " " + path);
+                secured.add(method.toUpperCase(Locale.ROOT) + " " + path);
+            }
+        }));
+        assertEquals(Set.of("POST /api/offers", "POST /api/offers/bulk", "DELETE /api/offers/{id}"), secured);
+    }
+
+    @Test
     void documentIsServedAsYaml() {
         Api.Response response = api.get("/openapi.yml");
 
