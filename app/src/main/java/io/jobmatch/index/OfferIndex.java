@@ -191,7 +191,7 @@ public class OfferIndex {
         if (query.isMultiWindowDense()) {
             return bestWindow(query);
         }
-        return await(client.queryAsync(queries.ranked(query)), "query").stream()
+        return await(client.queryAsync(queries.ranked(query), settings.searchTimeout()), "query").stream()
                 .map(point -> new IndexHit(OfferPoints.offerId(point.getId()), point.getScore()))
                 .toList();
     }
@@ -203,7 +203,7 @@ public class OfferIndex {
     private List<IndexHit> bestWindow(IndexQuery query) {
         Map<UUID, Double> best = new HashMap<>();
         for (QueryPoints request : queries.perWindow(query)) {
-            for (ScoredPoint point : await(client.queryAsync(request), "query")) {
+            for (ScoredPoint point : await(client.queryAsync(request, settings.searchTimeout()), "query")) {
                 best.merge(OfferPoints.offerId(point.getId()), (double) point.getScore(), Math::max);
             }
         }
@@ -221,12 +221,13 @@ public class OfferIndex {
      */
     public OfferFacets facets(IndexFilter filter) {
         OfferCriteria criteria = filter.criteria();
-        ListenableFuture<List<FacetHit>> country =
-                client.facetAsync(queries.facet(filter.with(criteria.withoutCountry()), OfferPoints.COUNTRY));
+        ListenableFuture<List<FacetHit>> country = client.facetAsync(
+                queries.facet(filter.with(criteria.withoutCountry()), OfferPoints.COUNTRY), settings.searchTimeout());
         ListenableFuture<List<FacetHit>> employmentType = client.facetAsync(
-                queries.facet(filter.with(criteria.withoutEmploymentTypes()), OfferPoints.EMPLOYMENT_TYPE));
-        ListenableFuture<List<FacetHit>> remote =
-                client.facetAsync(queries.facet(filter.with(criteria.withoutRemote()), OfferPoints.REMOTE));
+                queries.facet(filter.with(criteria.withoutEmploymentTypes()), OfferPoints.EMPLOYMENT_TYPE),
+                settings.searchTimeout());
+        ListenableFuture<List<FacetHit>> remote = client.facetAsync(
+                queries.facet(filter.with(criteria.withoutRemote()), OfferPoints.REMOTE), settings.searchTimeout());
         return new OfferFacets(
                 counts(await(country, "facet country"), FacetValue::getStringValue),
                 counts(
@@ -259,7 +260,10 @@ public class OfferIndex {
         return passages;
     }
 
-    /** The points of these offers that exist, with what is asked of each; no request for no offers. */
+    /**
+     * The points of these offers that exist, with what is asked of each; no request for no offers. Only searches
+     * read points (vectors for duplicates and similar offers, passages for highlights), so under their deadline.
+     */
     private List<RetrievedPoint> retrieve(
             Collection<UUID> offerIds, WithPayloadSelector payload, WithVectorsSelector vectors, String operation) {
         if (offerIds.isEmpty()) {
@@ -273,7 +277,8 @@ public class OfferIndex {
                                 .toList(),
                         payload,
                         vectors,
-                        null),
+                        null,
+                        settings.searchTimeout()),
                 operation);
     }
 

@@ -10,6 +10,9 @@ import java.time.Duration;
  * before its context exists and sets {@code host} and {@code port} to it.
  *
  * @param collectionPrefix the collection is named {@code <prefix>_<model>}, so a model change builds a new one
+ * @param timeout          deadline of every Qdrant call (indexing, health)
+ * @param searchTimeout    deadline of each Qdrant call a search or similar-offers request makes, shorter: past it the
+ *                         request gets a 503 instead of waiting on a slow Qdrant
  * @param binary           the local Qdrant binary; unset, the pinned version's place under {@code .cache/qdrant}
  * @param localHttpPort    HTTP port of the local Qdrant; 0 takes any free port
  * @param localGrpcPort    gRPC port of the local Qdrant; 0 takes any free port
@@ -22,6 +25,7 @@ public record QdrantSettings(
         @Bindable(defaultValue = "false") boolean tls,
         @Bindable(defaultValue = "offers") String collectionPrefix,
         @Bindable(defaultValue = "10s") Duration timeout,
+        @Bindable(defaultValue = "3s") Duration searchTimeout,
         @Bindable(defaultValue = "128") int upsertBatchSize,
         @Nullable String binary,
         @Bindable(defaultValue = "0") int localHttpPort,

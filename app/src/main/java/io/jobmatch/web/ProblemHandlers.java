@@ -8,6 +8,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -15,6 +18,7 @@ import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.micronaut.transaction.exceptions.TransactionException;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
@@ -51,6 +55,29 @@ class ProblemHandlers {
             return ApiExceptionHandler.response(
                     request, ApiException.unavailable("The vector index is unavailable; retry shortly"));
         };
+    }
+
+    /** A query or statement that failed: a 503 when PostgreSQL is out of reach (DatabaseFailures). */
+    @Singleton
+    ExceptionHandler<DataAccessException, HttpResponse<Problem>> databaseAccess() {
+        return DatabaseFailures::response;
+    }
+
+    /** No connection for a transaction or a query: PostgreSQL is out of reach, or the pool waited too long. */
+    @Singleton
+    ExceptionHandler<TransactionException, HttpResponse<Problem>> databaseTransaction() {
+        return DatabaseFailures::response;
+    }
+
+    @Singleton
+    ExceptionHandler<ConnectionException, HttpResponse<Problem>> databaseConnection() {
+        return DatabaseFailures::response;
+    }
+
+    /** The pool gave no connection within its timeout: what a query outside a transaction gets while PG is down. */
+    @Singleton
+    ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<Problem>> noJdbcConnection() {
+        return DatabaseFailures::response;
     }
 
     /** A search that reaches the model while the service shuts down. */

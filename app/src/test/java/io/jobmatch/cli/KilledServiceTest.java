@@ -128,8 +128,6 @@ class KilledServiceTest {
         builder.environment().put("JOBMATCH_DATA_DIR", dataDir.toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
         builder.environment()
-                .put("JOBMATCH_API_KEYS", TestServers.apiKeyProperties().get("jobmatch.security.api-keys"));
-        builder.environment()
                 .put(
                         "JOBMATCH_MODEL_DIR",
                         TestServers.repositoryRoot().resolve("models").toString());
