@@ -54,7 +54,8 @@ final class RawHttp {
 
     private static Response read(InputStream in) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        if (!text.startsWith("HTTP/1.1 ")) {
+        // Netty answers a request it cannot parse (a request line past its limit) as HTTP/1.0.
+        if (!text.startsWith("HTTP/1.1 ") && !text.startsWith("HTTP/1.0 ")) {
             throw new IOException("not an HTTP response: " + text.substring(0, Math.min(200, text.length())));
         }
         return new Response(Integer.parseInt(text.substring(9, 12)), text);
