@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(
         responseCode = "503",
-        description =
-                "Qdrant is unavailable or the service is shutting down; retry after " + "the `Retry-After` seconds",
+        description = "Qdrant or PostgreSQL is unavailable, Qdrant answers past its deadline, or the service is "
+                + "shutting down; retry after the `Retry-After` seconds",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface ProblemResponses {}

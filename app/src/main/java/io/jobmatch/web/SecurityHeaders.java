@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * only where the response has none (a page that sets its own keeps it): API answers may load nothing and be framed
  * by nobody; an HTML page gets a same-origin policy; the Swagger UI page at /api-docs may also run its one inline
  * script (allowed by its SHA-256, read from the page at startup) and the inline styles and data: images Swagger UI
- * draws with. Ordered first, so it sees the response last, after any other filter has set its own headers.
+ * draws with. A policy set by a controller, or by a filter whose response phase runs before this one's, is kept;
+ * ordered first on the way in so that, filters being unwound in reverse, it comes last on the way out.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Order(Ordered.HIGHEST_PRECEDENCE)

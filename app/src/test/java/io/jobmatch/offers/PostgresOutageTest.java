@@ -89,7 +89,10 @@ class PostgresOutageTest extends ServiceTest {
             assertTrue(
                     millis < 8_000, "a 503 within the pool's 2 s connection timeout and the model's time: " + millis);
         }
+        long healthStarted = System.nanoTime();
         Api.Response health = api.get("/health");
+        System.out.println("PostgresOutageTest: /health answered " + health.status() + " after "
+                + (System.nanoTime() - healthStarted) / 1_000_000 + " ms: " + health.body());
         assertEquals(503, health.status(), health.body());
         assertEquals("DOWN", health.json().get("status").asText());
 

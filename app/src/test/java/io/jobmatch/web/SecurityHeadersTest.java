@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.support.ServiceTest;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +45,30 @@ class SecurityHeadersTest extends ServiceTest {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("micronaut.server.cors.enabled", "true");
         properties.put("micronaut.server.cors.configurations.board.allowed-origins", BOARD);
+        properties.put(OWN_POLICY_PAGE, "true");
         return properties;
+    }
+
+    static final String OWN_POLICY_PAGE = "security-headers-test.own-policy-page";
+    static final String OWN_POLICY = "default-src 'none'; style-src 'self'";
+
+    /** A page that sets its own policy, as the board's pages do; only in this test's context. */
+    @Requires(property = OWN_POLICY_PAGE, value = "true")
+    @Controller("/test-own-policy")
+    static class OwnPolicyPage {
+        @Get(produces = MediaType.TEXT_HTML)
+        io.micronaut.http.HttpResponse<String> page() {
+            return io.micronaut.http.HttpResponse.ok("<p>own policy</p>").header("Content-Security-Policy", OWN_POLICY);
+        }
+    }
+
+    @Test
+    void aPagesOwnPolicyIsKept() throws Exception {
+        HttpResponse<String> page = send(get("/test-own-policy"));
+
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals(List.of(OWN_POLICY), page.headers().allValues("Content-Security-Policy"));
+        assertEquals("nosniff", header(page, "X-Content-Type-Options"));
     }
 
     @Test
