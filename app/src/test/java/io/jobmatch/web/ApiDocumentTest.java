@@ -32,8 +32,11 @@ import org.yaml.snakeyaml.Yaml;
 class ApiDocumentTest extends ServiceTest {
 
     /** Routes deliberately absent from the document, with the reason. */
-    private static final Map<String, String> UNDOCUMENTED =
-            Map.of("GET /openapi.yml", "the document itself, not an operation of the API");
+    private static final Map<String, String> UNDOCUMENTED = Map.of(
+            "GET /openapi.yml", "the document itself, not an operation of the API",
+            "GET /", "redirects a browser to the candidate page in its language",
+            "GET /{lang}/", "the candidate page (HTML), not an operation of the API",
+            "POST /{lang}/", "the candidate page's form (HTML), not an operation of the API");
 
     private static final Set<String> OPERATIONS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
