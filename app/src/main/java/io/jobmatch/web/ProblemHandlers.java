@@ -3,6 +3,7 @@ package io.jobmatch.web;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.index.IndexUnavailableException;
 import io.jobmatch.model.LanguageNotDetectedException;
+import io.jobmatch.offers.InvalidCursorException;
 import io.jobmatch.offers.OfferNotFoundException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -37,6 +38,11 @@ class ProblemHandlers {
     @Singleton
     ExceptionHandler<LanguageNotDetectedException, HttpResponse<Problem>> languageNotDetected() {
         return (request, e) -> ApiExceptionHandler.response(request, ApiException.invalid("language", e.getMessage()));
+    }
+
+    @Singleton
+    ExceptionHandler<InvalidCursorException, HttpResponse<Problem>> invalidCursor() {
+        return (request, e) -> ApiExceptionHandler.response(request, ApiException.invalid("cursor", e.getMessage()));
     }
 
     /** A search while Qdrant is down is a 503 the client may retry, not a 500. */
