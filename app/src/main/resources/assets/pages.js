@@ -15,6 +15,17 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 
+  // Filters marked data-autosubmit apply as soon as they change; their form's button does the same without script.
+  document.querySelectorAll("[data-autosubmit]").forEach(function (control) {
+    control.addEventListener("change", function () {
+      if (typeof control.form.requestSubmit === "function") {
+        control.form.requestSubmit();
+      } else {
+        control.form.submit();
+      }
+    });
+  });
+
   var file = document.querySelector("input[type=file][name=file]");
   if (!file || !file.form) {
     return;

@@ -59,12 +59,8 @@ class CandidatePageController {
         if (languages.locale(lang).isEmpty()) {
             return renderer.notFound(PageLanguages.FALLBACK);
         }
-        CandidateForm form = new CandidateForm(text, blankToNull(country), offset(offset));
+        CandidateForm form = new CandidateForm(text, FormValues.present(country), offset(offset));
         return renderer.page("candidate", lang, "", page.search(lang, form));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static int offset(String value) {

@@ -41,6 +41,13 @@ class PageRenderer {
         return page(HttpStatus.NOT_FOUND, "not-found", lang, "", new HashMap<>());
     }
 
+    /** The 404 page of an offer id nobody has (any more), on the recruiter page. */
+    MutableHttpResponse<ModelAndView<Map<String, Object>>> offerNotFound(String lang) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("message", "recruiter.offer.notFound");
+        return page(HttpStatus.NOT_FOUND, "not-found", lang, "recruiter", model);
+    }
+
     /**
      * @param path the page's path after {@code /{lang}/}, for the language links
      */

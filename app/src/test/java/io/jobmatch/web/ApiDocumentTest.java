@@ -36,7 +36,8 @@ class ApiDocumentTest extends ServiceTest {
             "GET /openapi.yml", "the document itself, not an operation of the API",
             "GET /", "redirects a browser to the candidate page in its language",
             "GET /{lang}/", "the candidate page (HTML), not an operation of the API",
-            "POST /{lang}/", "the candidate page's form (HTML), not an operation of the API");
+            "POST /{lang}/", "the candidate page's form (HTML), not an operation of the API",
+            "GET /{lang}/recruiter", "the recruiter page (HTML), not an operation of the API");
 
     private static final Set<String> OPERATIONS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
