@@ -41,8 +41,22 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   }
 
+  // A file over the limit is refused here, before minutes of upload on a slow line; the server refuses it too.
+  function acceptable(chosen) {
+    var max = Number(form.getAttribute("data-max-file-bytes"));
+    if (chosen.size <= max) {
+      return true;
+    }
+    var status = form.querySelector(".status");
+    if (status) {
+      status.textContent = form.getAttribute("data-too-large");
+    }
+    file.value = "";
+    return false;
+  }
+
   file.addEventListener("change", function () {
-    if (file.files && file.files.length > 0) {
+    if (file.files && file.files.length > 0 && acceptable(file.files[0])) {
       submit();
     }
   });
@@ -70,7 +84,9 @@ document.addEventListener("DOMContentLoaded", function () {
     }
     event.preventDefault();
     dragging(false);
-    file.files = event.dataTransfer.files;
-    submit();
+    if (acceptable(event.dataTransfer.files[0])) {
+      file.files = event.dataTransfer.files;
+      submit();
+    }
   });
 });

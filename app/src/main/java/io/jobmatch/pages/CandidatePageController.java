@@ -42,7 +42,7 @@ class CandidatePageController {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
-    @Get(uri = "/{lang}/", produces = MediaType.TEXT_HTML)
+    @Get(uri = "/{lang:[a-z][a-z]}/", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<ModelAndView<Map<String, Object>>> show(@PathVariable String lang) {
         if (languages.locale(lang).isEmpty()) {
             return renderer.notFound(PageLanguages.FALLBACK);
@@ -50,7 +50,7 @@ class CandidatePageController {
         return renderer.page("candidate", lang, "", page.form(lang, new CandidateForm("", null, 0)));
     }
 
-    @Post(uri = "/{lang}/", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @Post(uri = "/{lang:[a-z][a-z]}/", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
     MutableHttpResponse<ModelAndView<Map<String, Object>>> search(
             @PathVariable String lang,
             @Part("text") @Nullable String text,

@@ -29,7 +29,7 @@ class RecruiterPageController {
         this.renderer = renderer;
     }
 
-    @Get(uri = "/{lang}/recruiter", produces = MediaType.TEXT_HTML)
+    @Get(uri = "/{lang:[a-z][a-z]}/recruiter", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<ModelAndView<Map<String, Object>>> show(
             @PathVariable String lang,
             @QueryValue @Nullable String q,
