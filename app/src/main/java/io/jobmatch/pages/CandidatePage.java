@@ -4,6 +4,7 @@ import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.embeddings.LanguageGuess;
 import io.jobmatch.index.IndexUnavailableException;
+import io.jobmatch.index.OfferFacets;
 import io.jobmatch.model.LanguageDetection;
 import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.offers.OfferCriteria;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Entry point of the candidate page: builds its model, the form as sent plus, after a search, the ranked open offers
@@ -94,7 +96,13 @@ public class CandidatePage {
             SearchResponse response = search.search(new SearchQuery(
                     text,
                     lang,
-                    OfferCriteria.inCountry((String) model.get("country")),
+                    new OfferCriteria(
+                            (String) model.get("country"),
+                            form.remote(),
+                            form.employmentType() == null ? null : Set.of(form.employmentType()),
+                            null,
+                            null,
+                            null),
                     PAGE_SIZE + 1,
                     form.offset(),
                     SearchMode.HYBRID,
@@ -106,6 +114,7 @@ public class CandidatePage {
                 shown.add(view(results.get(i), form.offset() + i + 1, locale));
             }
             model.put("searched", true);
+            model.put("facets", facets(response.facets(), form));
             model.put("results", shown);
             model.put("offset", form.offset());
             if (results.size() > PAGE_SIZE && form.offset() + PAGE_SIZE <= SearchQuery.MAX_OFFSET) {
@@ -115,6 +124,30 @@ public class CandidatePage {
             model.put("error", PageMessage.of("error.unavailable"));
         }
         return model;
+    }
+
+    /** The remote and employment-type filters with their counts, shown once a search has counted them. */
+    private static Map<String, List<FacetOption>> facets(OfferFacets facets, CandidateForm form) {
+        if (facets == null) {
+            return null;
+        }
+        return Map.of(
+                "remote",
+                facets.remote().stream()
+                        .map(f -> new FacetOption(
+                                f.value().toString(),
+                                f.value() ? "offer.remote" : "offer.onSite",
+                                f.count(),
+                                f.value().equals(form.remote())))
+                        .toList(),
+                "employmentType",
+                facets.employmentType().stream()
+                        .map(f -> new FacetOption(
+                                f.value().name(),
+                                "employment." + f.value().name(),
+                                f.count(),
+                                f.value() == form.employmentType()))
+                        .toList());
     }
 
     @SuppressWarnings("unchecked")

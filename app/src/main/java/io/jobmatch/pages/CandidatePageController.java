@@ -1,5 +1,6 @@
 package io.jobmatch.pages;
 
+import io.jobmatch.offers.EmploymentType;
 import io.jobmatch.search.SearchQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -15,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -47,7 +49,7 @@ class CandidatePageController {
         if (languages.locale(lang).isEmpty()) {
             return renderer.notFound(PageLanguages.FALLBACK);
         }
-        return renderer.page("candidate", lang, "", page.form(lang, new CandidateForm("", null, 0)));
+        return renderer.page("candidate", lang, "", page.form(lang, CandidateForm.empty()));
     }
 
     @Post(uri = "/{lang:[a-z][a-z]}/", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
@@ -55,12 +57,27 @@ class CandidatePageController {
             @PathVariable String lang,
             @Part("text") @Nullable String text,
             @Part("country") @Nullable String country,
-            @Part("offset") @Nullable String offset) {
+            @Part("offset") @Nullable String offset,
+            @Part("remote") @Nullable String remote,
+            @Part("employmentType") @Nullable String employmentType) {
         if (languages.locale(lang).isEmpty()) {
             return renderer.notFound(PageLanguages.FALLBACK);
         }
-        CandidateForm form = new CandidateForm(text, FormValues.present(country), offset(offset));
+        CandidateForm form = new CandidateForm(
+                text, FormValues.present(country), offset(offset), flag(remote), employmentType(employmentType));
         return renderer.page("candidate", lang, "", page.search(lang, form));
+    }
+
+    private static Boolean flag(String value) {
+        String present = FormValues.present(value);
+        return "true".equals(present) ? Boolean.TRUE : "false".equals(present) ? Boolean.FALSE : null;
+    }
+
+    private static EmploymentType employmentType(String value) {
+        return Arrays.stream(EmploymentType.values())
+                .filter(type -> type.name().equals(FormValues.present(value)))
+                .findFirst()
+                .orElse(null);
     }
 
     private static int offset(String value) {

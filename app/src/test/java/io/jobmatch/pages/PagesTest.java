@@ -45,7 +45,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The candidate and recruiter pages in a real browser (headless Debian Chromium) against the running service with
@@ -135,6 +137,28 @@ class PagesTest extends ServiceTest {
         assertFalse(second.isEmpty(), "11 open English sample offers: a second page");
         second.forEach(id -> assertFalse(first.contains(id), "the second page continues the first"));
         assertEquals("11", browser.find("ol.offers").getAttribute("start"), "ranks go on from the first page");
+    }
+
+    @Test
+    void filtersShowTheirCountsAndNarrowTheResults() {
+        browser.open("/en/");
+        searchWith(Resources.text("cvs/en-accountant.txt"));
+        WebElement remote = browser.find("select[name=remote] option[value='true']");
+        long remoteCount = Long.parseLong(remote.getText().replaceAll(".*\\((\\d+)\\)$", "$1"));
+
+        WebElement select = browser.find("select[name=remote]");
+        WebElement body = browser.find("body");
+        new Select(select).selectByValue("true");
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(body));
+        List<String> results = resultIds();
+
+        assertEquals(remoteCount, results.size(), "the count said how many remote offers there are");
+        results.forEach(id -> assertTrue(offersById.get(id).get("remote").asBoolean(), "only remote offers"));
+        assertEquals(
+                "true",
+                new Select(browser.find("select[name=remote]"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
     }
 
     @Test
