@@ -66,7 +66,8 @@ class LayeringTest {
                         "io.jobmatch.explain..",
                         "io.jobmatch.model..",
                         "io.jobmatch.local..",
-                        "io.jobmatch.eval..")
+                        "io.jobmatch.eval..",
+                        "io.jobmatch.cv..")
                 .and()
                 .areNotAnnotatedWith(Controller.class)
                 .and()
