@@ -1,5 +1,9 @@
 package io.jobmatch.pages;
 
+import io.jobmatch.cv.CvFileException;
+import io.jobmatch.cv.CvFileSearch;
+import io.jobmatch.cv.CvSearchResponse;
+import io.jobmatch.cv.CvSettings;
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.embeddings.LanguageGuess;
@@ -37,14 +41,20 @@ public class CandidatePage {
     private final LanguageDetection languages;
     private final PageLanguages pageLanguages;
     private final MarkedText marks;
+    private final CvFileSearch files;
+    private final CvSettings cvSettings;
 
     CandidatePage(
             SearchService search,
+            CvFileSearch files,
+            CvSettings cvSettings,
             OfferService offers,
             LanguageDetection languages,
             PageLanguages pageLanguages,
             MarkedText marks) {
         this.search = search;
+        this.files = files;
+        this.cvSettings = cvSettings;
         this.offers = offers;
         this.languages = languages;
         this.pageLanguages = pageLanguages;
@@ -68,16 +78,14 @@ public class CandidatePage {
                         .findFirst()
                         .orElse(null));
         model.put("notices", new ArrayList<PageMessage>());
+        // The page's script refuses a larger file before uploading it; the server checks again.
+        model.put("maxFileBytes", cvSettings.maxFileSize());
         return model;
     }
 
     /** The page after a search; a problem with the CV or the service is a message on the page, not an error page. */
     Map<String, Object> search(String lang, CandidateForm form) {
-        return searched(lang, form, form(lang, form));
-    }
-
-    /** Runs the search for a model that already holds the form (and maybe messages about an uploaded file). */
-    Map<String, Object> searched(String lang, CandidateForm form, Map<String, Object> model) {
+        Map<String, Object> model = form(lang, form);
         Locale locale = Locale.forLanguageTag(lang);
         String text = form.text() == null ? "" : form.text().strip();
         if (text.isEmpty()) {
@@ -92,38 +100,86 @@ public class CandidatePage {
         }
         notices(model).addAll(languageNotice(text, lang, locale));
         try {
-            // One more than a page tells whether "more results" has anything to show.
-            SearchResponse response = search.search(new SearchQuery(
-                    text,
-                    lang,
-                    new OfferCriteria(
-                            (String) model.get("country"),
-                            form.remote(),
-                            form.employmentType() == null ? null : Set.of(form.employmentType()),
-                            null,
-                            null,
-                            null),
-                    PAGE_SIZE + 1,
-                    form.offset(),
-                    SearchMode.HYBRID,
-                    null,
-                    true));
-            List<SearchResult> results = response.results();
-            List<ResultView> shown = new ArrayList<>();
-            for (int i = 0; i < Math.min(PAGE_SIZE, results.size()); i++) {
-                shown.add(view(results.get(i), form.offset() + i + 1, locale));
-            }
-            model.put("searched", true);
-            model.put("facets", facets(response.facets(), form));
-            model.put("results", shown);
-            model.put("offset", form.offset());
-            if (results.size() > PAGE_SIZE && form.offset() + PAGE_SIZE <= SearchQuery.MAX_OFFSET) {
-                model.put("nextOffset", form.offset() + PAGE_SIZE);
-            }
+            show(model, search.search(query(lang, model, form).withText(text)), form, locale);
         } catch (IndexUnavailableException | EngineClosedException unavailable) {
             model.put("error", PageMessage.of("error.unavailable"));
         }
         return model;
+    }
+
+    /**
+     * The page after a search with a CV file: its text replaces the form's, for the person to correct and search
+     * again; a refused file is a message saying why, the form keeping what was typed.
+     */
+    Map<String, Object> searchFile(String lang, CandidateForm form, String fileName, byte[] file) {
+        Map<String, Object> model = form(lang, form);
+        Locale locale = Locale.forLanguageTag(lang);
+        try {
+            CvSearchResponse response = files.search(file, query(lang, model, form));
+            model.put("text", response.extractedText());
+            notices(model).add(PageMessage.of("notice.extracted", fileName));
+            if (response.truncated()) {
+                notices(model)
+                        .add(PageMessage.of(
+                                "notice.truncated",
+                                String.format(
+                                        locale, "%,d", response.extractedText().length())));
+            }
+            notices(model).addAll(languageNotice(response.extractedText(), lang, locale));
+            show(model, response.search(), form, locale);
+        } catch (CvFileException refused) {
+            model.put("error", PageMessage.of(errorKey(refused.reason())));
+        } catch (IndexUnavailableException | EngineClosedException unavailable) {
+            model.put("error", PageMessage.of("error.unavailable"));
+        }
+        return model;
+    }
+
+    /** The message for a refused file: what the person can do about it, never the parser's words. */
+    private static String errorKey(CvFileException.Reason reason) {
+        return switch (reason) {
+            case TOO_LARGE -> "error.fileTooLarge";
+            case UNSUPPORTED_TYPE -> "error.fileType";
+            case EMPTY, UNREADABLE, ENCRYPTED, HOSTILE -> "error.fileUnreadable";
+            case NO_TEXT -> "error.fileNoText";
+            case TOO_SLOW -> "error.fileTimeout";
+            case BUSY -> "error.unavailable";
+        };
+    }
+
+    /** The search of this page; its text is set by the caller. One more than a page tells whether there are more. */
+    private static SearchQuery query(String lang, Map<String, Object> model, CandidateForm form) {
+        return new SearchQuery(
+                "",
+                lang,
+                new OfferCriteria(
+                        (String) model.get("country"),
+                        form.remote(),
+                        form.employmentType() == null ? null : Set.of(form.employmentType()),
+                        null,
+                        null,
+                        null),
+                PAGE_SIZE + 1,
+                form.offset(),
+                SearchMode.HYBRID,
+                null,
+                true);
+    }
+
+    private void show(Map<String, Object> model, SearchResponse response, CandidateForm form, Locale locale) {
+        int offset = form.offset();
+        List<SearchResult> results = response.results();
+        List<ResultView> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(PAGE_SIZE, results.size()); i++) {
+            shown.add(view(results.get(i), offset + i + 1, locale));
+        }
+        model.put("searched", true);
+        model.put("facets", facets(response.facets(), form));
+        model.put("results", shown);
+        model.put("offset", offset);
+        if (results.size() > PAGE_SIZE && offset + PAGE_SIZE <= SearchQuery.MAX_OFFSET) {
+            model.put("nextOffset", offset + PAGE_SIZE);
+        }
     }
 
     /** The remote and employment-type filters with their counts, shown once a search has counted them. */

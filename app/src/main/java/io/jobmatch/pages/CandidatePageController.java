@@ -13,8 +13,10 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
@@ -59,13 +61,23 @@ class CandidatePageController {
             @Part("country") @Nullable String country,
             @Part("offset") @Nullable String offset,
             @Part("remote") @Nullable String remote,
-            @Part("employmentType") @Nullable String employmentType) {
+            @Part("employmentType") @Nullable String employmentType,
+            @Part("file") @Nullable CompletedFileUpload file)
+            throws IOException {
         if (languages.locale(lang).isEmpty()) {
             return renderer.notFound(PageLanguages.FALLBACK);
         }
         CandidateForm form = new CandidateForm(
                 text, FormValues.present(country), offset(offset), flag(remote), employmentType(employmentType));
-        return renderer.page("candidate", lang, "", page.search(lang, form));
+        // A form without a chosen file still sends an empty part with an empty name.
+        boolean fileChosen = file != null && FormValues.present(file.getFilename()) != null;
+        return renderer.page(
+                "candidate",
+                lang,
+                "",
+                fileChosen
+                        ? page.searchFile(lang, form, file.getFilename(), file.getBytes())
+                        : page.search(lang, form));
     }
 
     private static Boolean flag(String value) {

@@ -19,12 +19,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,11 +35,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -188,6 +197,101 @@ class PagesTest extends ServiceTest {
                 browser.find("[role=alert]").getText());
     }
 
+    @Test
+    void aDocxCvOnTheGermanPageFindsGermanOffersAndShowsItsText(@TempDir Path dir) throws IOException {
+        Path docx = dir.resolve("lebenslauf.docx");
+        try (XWPFDocument document = new XWPFDocument();
+                OutputStream out = Files.newOutputStream(docx)) {
+            for (String line : Resources.text("cvs/de-nurse.txt").split("\n")) {
+                document.createParagraph().createRun().setText(line);
+            }
+            document.write(out);
+        }
+        browser.open("/de/");
+
+        List<String> results = upload(docx);
+
+        assertTrue(results.subList(0, 3).contains(ids.get("de-003")), "de-003 in the top 3 of " + results);
+        results.forEach(
+                id -> assertEquals("de", offersById.get(id).get("language").asText()));
+        assertTrue(
+                browser.find("textarea[name=text]").getAttribute("value").contains("Pflegefachfrau, Hamburg"),
+                "the file's text is in the form for correction");
+        assertTrue(
+                browser.find(".notice").getText().contains("lebenslauf.docx"),
+                browser.find(".notice").getText());
+    }
+
+    @Test
+    void aPdfCvOnTheSpanishPageFindsSpanishOffers(@TempDir Path dir) throws IOException {
+        Path pdf = dir.resolve("cv.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                content.setLeading(15);
+                content.newLineAtOffset(50, 740);
+                for (String line : SPANISH_CV) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            document.save(pdf.toFile());
+        }
+        browser.open("/es/");
+
+        List<String> results = upload(pdf);
+
+        assertTrue(results.subList(0, 3).contains(ids.get("es-001")), "es-001 in the top 3 of " + results);
+        results.forEach(
+                id -> assertEquals("es", offersById.get(id).get("language").asText()));
+        assertTrue(browser.find("textarea[name=text]").getAttribute("value").contains("Spring Boot"));
+    }
+
+    @Test
+    void anUnreadableFileGetsAClearMessage(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("cv.pdf");
+        Files.write(
+                broken,
+                "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without end".getBytes(StandardCharsets.US_ASCII));
+        browser.open("/fr/");
+
+        List<String> results = upload(broken);
+
+        assertTrue(results.isEmpty());
+        assertEquals(
+                "Ce fichier n’a pas pu être lu : il est peut-être endommagé, chiffré ou vide.",
+                browser.find("[role=alert]").getText());
+    }
+
+    /** Chooses a file in the candidate page's form; the page's script submits it. */
+    private List<String> upload(Path file) {
+        WebElement body = browser.find("body");
+        browser.find("input[type=file][name=file]")
+                .sendKeys(file.toAbsolutePath().toString());
+        new WebDriverWait(browser.driver(), Browser.WAIT).until(ExpectedConditions.stalenessOf(body));
+        browser.await("main");
+        return resultIds();
+    }
+
+    private static final List<String> SPANISH_CV = List.of(
+            "Lucía Fernández Ortega - Desarrolladora backend Java, Madrid",
+            "PERFIL",
+            "Desarrolladora backend con seis años de experiencia en Java y Spring Boot.",
+            "Diseño de API REST, microservicios y bases de datos PostgreSQL.",
+            "EXPERIENCIA",
+            "2021 - hoy: desarrolladora Java en una empresa de software para hoteles.",
+            "Migración de un monolito a microservicios con Spring Boot, Docker y Kubernetes.",
+            "Pruebas con JUnit y Testcontainers, integración continua con GitLab.",
+            "2018 - 2021: programadora junior Java, consultora tecnológica en Madrid.",
+            "FORMACIÓN",
+            "Grado en Ingeniería Informática, Universidad Politécnica de Madrid.",
+            "IDIOMAS",
+            "Español nativo, inglés avanzado.");
+
     @ParameterizedTest
     @ValueSource(strings = {"fr", "de", "es"})
     void countryListIsTheApisInThePagesLanguage(String lang) {
@@ -265,6 +369,25 @@ class PagesTest extends ServiceTest {
         assertEquals(1, scripts.size(), "only the page's own script");
         assertTrue(scripts.get(0).getAttribute("src").endsWith("/assets/pages.js"));
         assertTrue(browser.all("img").isEmpty(), "the hostile <img> is text, not an element");
+    }
+
+    @Test
+    void recruiterListingPagesThroughEveryOfferClosedOnesIncluded() {
+        browser.open("/fr/recruiter");
+        Map<String, String> seen = new HashMap<>();
+        while (true) {
+            for (WebElement offer : browser.all("[data-offer-id]")) {
+                String id = offer.getAttribute("data-offer-id");
+                assertEquals(null, seen.put(id, offer.getAttribute("data-status")), "pages never repeat an offer");
+            }
+            if (browser.all(".paging a").isEmpty()) {
+                break;
+            }
+            browser.clickAndWait(browser.find(".paging a"));
+        }
+
+        assertEquals(offersById.keySet(), seen.keySet(), "every offer, open and closed");
+        assertEquals(6, seen.values().stream().filter("CLOSED"::equals).count(), "the six closed sample offers");
     }
 
     @Test
