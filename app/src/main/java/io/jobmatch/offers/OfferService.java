@@ -76,6 +76,11 @@ public class OfferService {
         events.publishEvent(OffersChanged.deleted(id));
     }
 
+    /** One page of offers, closed ones included, found by words and filters (see {@link OfferListing}). */
+    public OfferPage list(OfferListing listing) {
+        return store.list(listing);
+    }
+
     public List<CountryCount> countriesWithOpenOffers(String language) {
         return store.countriesWithOpenOffers(language);
     }

@@ -15,6 +15,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,13 @@ public class OfferStore {
                    excluded.valid_through, excluded.url, excluded.status)
             returning %s, (xmax = 0) as inserted
             """.formatted(COLUMNS);
+
+    /** Lower-cased with PostgreSQL's built-in Unicode case mapping, whatever the server's locale (migration V3). */
+    private static final String LISTED_TEXT =
+            "lower((title || ' ' || coalesce(company, '') || ' ' || description) collate \"pg_c_utf8\")";
+
+    private static final String LISTED_TITLE = "lower(title collate \"pg_c_utf8\")";
+    private static final String LOWER_PATTERN = "('%' || lower(cast(? as text) collate \"pg_c_utf8\") || '%')";
 
     private static final String FIND_BY_KEY = "select " + COLUMNS + " from offer where source = ? and external_id = ?";
 
@@ -154,6 +163,87 @@ public class OfferStore {
             }
             return counts;
         });
+    }
+
+    /**
+     * One page of the listing: offers holding every word (matched as lower-cased substrings, the expression the
+     * trigram index of migration V3 covers), those with more of the words in their title first, then newest first.
+     */
+    @ReadOnly
+    public OfferPage list(OfferListing listing) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder("true");
+        filter(where, parameters, "language", listing.language());
+        filter(
+                where,
+                parameters,
+                "status",
+                listing.status() == null ? null : listing.status().name());
+        filter(where, parameters, "source", listing.source());
+        StringBuilder titleHits = new StringBuilder("0");
+        List<Object> titleParameters = new ArrayList<>();
+        for (String word : listing.words()) {
+            String pattern = likeEscaped(word);
+            where.append(" and ").append(LISTED_TEXT).append(" like ").append(LOWER_PATTERN);
+            parameters.add(pattern);
+            titleHits
+                    .append(" + (case when ")
+                    .append(LISTED_TITLE)
+                    .append(" like ")
+                    .append(LOWER_PATTERN);
+            titleHits.append(" then 1 else 0 end)");
+            titleParameters.add(pattern);
+        }
+        StringBuilder sql = new StringBuilder("select * from (select ")
+                .append(COLUMNS)
+                .append(", ")
+                .append(titleHits)
+                .append(" as title_hits from offer where ")
+                .append(where)
+                .append(") listed");
+        OfferCursor after = listing.after();
+        if (after != null) {
+            sql.append(" where (title_hits, created_at, id) < (?, ?, ?)");
+        }
+        sql.append(" order by title_hits desc, created_at desc, id desc limit ?");
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            int i = 0;
+            for (Object value : titleParameters) {
+                statement.setObject(++i, value);
+            }
+            for (Object value : parameters) {
+                statement.setObject(++i, value);
+            }
+            if (after != null) {
+                statement.setInt(++i, after.titleHits());
+                statement.setObject(++i, OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
+                statement.setObject(++i, after.id());
+            }
+            statement.setInt(++i, listing.limit() + 1);
+            List<Offer> offers = new ArrayList<>();
+            OfferCursor last = null;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (offers.size() < listing.limit() && rows.next()) {
+                    Offer offer = offer(rows);
+                    offers.add(offer);
+                    last = new OfferCursor(rows.getInt("title_hits"), offer.createdAt(), offer.id());
+                }
+                // The one row read past the page says whether there is a next page.
+                return new OfferPage(offers, rows.next() ? last.encode() : null);
+            }
+        });
+    }
+
+    private static void filter(StringBuilder where, List<Object> parameters, String column, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = ?");
+            parameters.add(value);
+        }
+    }
+
+    /** LIKE's wildcards and its escape character (backslash, PostgreSQL's default) stand for themselves. */
+    private static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void bind(PreparedStatement statement, OfferDraft draft) throws SQLException {

@@ -55,6 +55,19 @@ public class OffersController {
     }
 
     /**
+     * Finds offers by words in their title, company or description, closed ones included, with language, status and
+     * source filters: the recruiters' listing. Offers whose title holds more of the words come first, then the
+     * newest; without words, newest first. Pages are cut by an opaque cursor, so adding offers never shifts them.
+     *
+     * @param query words, filters, page size and cursor
+     * @return one page of offers and the cursor of the next page (absent on the last)
+     */
+    @Get("/offers")
+    public OfferPage list(@Valid @RequestBean OfferListRequest query) {
+        return offers.list(query.toListing());
+    }
+
+    /**
      * One stored offer.
      *
      * @param id the offer's id

@@ -1,6 +1,6 @@
 /**
  * Job offers, the system of record in PostgreSQL: validation of incoming offers, upsert by (source, externalId),
- * reads, deletes and the per-language country list. Entry point: {@link io.jobmatch.offers.OfferService}; it
+ * reads, deletes, the recruiters' listing (words and filters, keyset pages) and the per-language country list. Entry point: {@link io.jobmatch.offers.OfferService}; it
  * announces every change with {@link io.jobmatch.offers.OffersChanged} so derived data can follow.
  */
 package io.jobmatch.offers;

@@ -20,4 +20,9 @@ public record SearchQuery(
     public static final int MAX_OFFSET = 1_000;
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_PER_COMPANY = 100;
+
+    /** The same query for another text: a CV file's, known only once the file is read. */
+    public SearchQuery withText(String newText) {
+        return new SearchQuery(newText, language, criteria, limit, offset, mode, maxPerCompany, collapseDuplicates);
+    }
 }

@@ -1,8 +1,10 @@
 package io.jobmatch.web;
 
+import io.jobmatch.cv.CvFileException;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.index.IndexUnavailableException;
 import io.jobmatch.model.LanguageNotDetectedException;
+import io.jobmatch.offers.InvalidCursorException;
 import io.jobmatch.offers.OfferNotFoundException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -45,6 +47,40 @@ class ProblemHandlers {
     @Singleton
     ExceptionHandler<LanguageNotDetectedException, HttpResponse<Problem>> languageNotDetected() {
         return (request, e) -> ApiExceptionHandler.response(request, ApiException.invalid("language", e.getMessage()));
+    }
+
+    @Singleton
+    ExceptionHandler<InvalidCursorException, HttpResponse<Problem>> invalidCursor() {
+        return (request, e) -> ApiExceptionHandler.response(request, ApiException.invalid("cursor", e.getMessage()));
+    }
+
+    /**
+     * A CV file refused: each reason has its own problem type, so a page can say what to do about it. Nothing of the
+     * file is logged; the message never quotes it.
+     */
+    @Singleton
+    ExceptionHandler<CvFileException, HttpResponse<Problem>> cvFileRefused() {
+        return (request, e) -> ApiExceptionHandler.response(request, cvFileProblem(e));
+    }
+
+    private static ApiException cvFileProblem(CvFileException e) {
+        return switch (e.reason()) {
+            case TOO_LARGE -> cvFile(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "file-too-large", "File too large", e);
+            case UNSUPPORTED_TYPE ->
+                cvFile(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type", "File type not accepted", e);
+            case EMPTY -> cvFile(HttpStatus.UNPROCESSABLE_ENTITY, "empty-file", "Empty file", e);
+            case UNREADABLE -> cvFile(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-file", "Unreadable file", e);
+            case ENCRYPTED -> cvFile(HttpStatus.UNPROCESSABLE_ENTITY, "encrypted-file", "Encrypted file", e);
+            case HOSTILE -> cvFile(HttpStatus.UNPROCESSABLE_ENTITY, "hostile-file", "File refused", e);
+            case NO_TEXT -> cvFile(HttpStatus.UNPROCESSABLE_ENTITY, "no-text", "No text found (no OCR)", e);
+            case TOO_SLOW ->
+                cvFile(HttpStatus.UNPROCESSABLE_ENTITY, "extraction-timeout", "File took too long to read", e);
+            case BUSY -> ApiException.unavailable(e.getMessage());
+        };
+    }
+
+    private static ApiException cvFile(HttpStatus status, String type, String title, CvFileException e) {
+        return new ApiException(status, "urn:jobmatch:problem:" + type, title, e.getMessage(), List.of());
     }
 
     /** A search while Qdrant is down is a 503 the client may retry, not a 500. */
