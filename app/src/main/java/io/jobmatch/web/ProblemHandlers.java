@@ -2,13 +2,16 @@ package io.jobmatch.web;
 
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.index.IndexUnavailableException;
+import io.jobmatch.model.InferenceOverloadedException;
 import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.offers.OfferNotFoundException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
@@ -54,6 +57,20 @@ class ProblemHandlers {
     ExceptionHandler<EngineClosedException, HttpResponse<Problem>> engineClosed() {
         return (request, e) -> ApiExceptionHandler.response(
                 request, ApiException.unavailable("The service is shutting down; retry shortly"));
+    }
+
+    /** A search that found the model's queue full: refused at once, with the wait the queue configures. */
+    @Singleton
+    ExceptionHandler<InferenceOverloadedException, HttpResponse<Problem>> inferenceOverloaded() {
+        return (request, e) -> {
+            MutableHttpResponse<Problem> response =
+                    ApiExceptionHandler.response(request, ApiException.unavailable(e.getMessage()));
+            response.getHeaders()
+                    .set(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            return response;
+        };
     }
 
     /** A query-string record or path variable that broke a constraint: named by its query parameter. */
