@@ -5,9 +5,11 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * Bounds on model work in flight (README, "Bounded work"). Measured on two cores with the offline model: one 600-word
- * CV takes about 80 ms alone, and a second inference at the same time only splits the same two cores (throughput flat,
- * each one twice as slow), so one runs at a time; a queue of 32 searches is at most about 2.6 s of waiting.
+ * Bounds on model work in flight (README, "Operating it"). Sized from bench-embed's figure on this two-core machine:
+ * one 600-word CV takes about 80 ms with ONNX Runtime already using both cores (one intra-op thread per core), so a
+ * second inference at the same time has no core of its own and one runs at a time; a queue of 32 searches is then at
+ * most about 2.6 s of model time on an idle machine. (A side-by-side throughput comparison of 1 and 2 concurrent
+ * inferences is still to be made on an idle machine.)
  *
  * @param concurrent  inferences running at once (each already uses {@code jobmatch.model.threads} cores)
  * @param queueSize   searches waiting for the model at most; the next one gets a 503 at once
