@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The service with the servers it needs: local PostgreSQL and Qdrant are started first, because the service's
@@ -23,6 +24,15 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts servers, context and HTTP server; {@code properties} are added to the context's configuration. */
     public static RunningService start(LocalSettings settings, Map<String, Object> properties) {
+        return start(settings, properties, context -> {});
+    }
+
+    /**
+     * As {@link #start(LocalSettings, Map)}, running {@code beforeServing} on the started context before the HTTP
+     * port opens: what it stores is there for the first request.
+     */
+    public static RunningService start(
+            LocalSettings settings, Map<String, Object> properties, Consumer<ApplicationContext> beforeServing) {
         LocalInfrastructure infrastructure = LocalInfrastructure.start(settings, true);
         try {
             Map<String, Object> all = new HashMap<>(properties);
@@ -30,7 +40,13 @@ public final class RunningService implements AutoCloseable {
             // Not Micronaut.run: its own shutdown hook would race ours, and the servers must stop after the service.
             ApplicationContext context =
                     ApplicationContext.builder().properties(all).start();
-            context.getBean(EmbeddedServer.class).start();
+            try {
+                beforeServing.accept(context);
+                context.getBean(EmbeddedServer.class).start();
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
             return new RunningService(infrastructure, context);
         } catch (RuntimeException e) {
             infrastructure.close();

@@ -38,7 +38,12 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        RunningService service = RunningService.start(localSettings, generatedKeyUnlessConfigured());
+        // The samples are stored (and indexed) before the port opens, so no request sees a half-loaded sample set.
+        RunningService service = RunningService.start(localSettings, generatedKeyUnlessConfigured(), context -> {
+            if (samples.load() && !noSamples) {
+                context.getBean(SampleOffersLoader.class).load();
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -47,9 +52,6 @@ public class ServeCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "jobmatch-shutdown"));
-        if (samples.load() && !noSamples) {
-            service.context().getBean(SampleOffersLoader.class).load();
-        }
         LOG.info("jobmatch ready on {} in {} ms", service.server().getURL(), (System.nanoTime() - started) / 1_000_000);
         stopped.await();
         return 0;

@@ -33,16 +33,24 @@ public class MatchExplainer {
     }
 
     /**
+     * The stored passages of these offers, for {@link #explain}: one Qdrant read, which a search can send while it
+     * reads the same offers from PostgreSQL. Empty when explanations are switched off.
+     */
+    public Map<UUID, OfferPassages> passagesOf(List<UUID> offerIds) {
+        return settings.enabled() ? index.passagesOf(offerIds) : Map.of();
+    }
+
+    /**
      * @param queryVector the query's L2-normalised embedding
      * @param query       the query's keywords
+     * @param passages    the offers' stored passages ({@link #passagesOf}; more offers than these is fine)
      * @return the explanation of each offer by id; empty when explanations are switched off
      */
-    public Map<UUID, Explanation> explain(List<Offer> offers, float[] queryVector, KeywordQuery query) {
+    public Map<UUID, Explanation> explain(
+            List<Offer> offers, float[] queryVector, KeywordQuery query, Map<UUID, OfferPassages> passages) {
         if (!settings.enabled()) {
             return Map.of();
         }
-        Map<UUID, OfferPassages> passages =
-                index.passagesOf(offers.stream().map(Offer::id).toList());
         Map<UUID, Explanation> explanations = new HashMap<>();
         for (Offer offer : offers) {
             List<Highlight> highlights = best(passages.getOrDefault(offer.id(), OfferPassages.NONE), queryVector);

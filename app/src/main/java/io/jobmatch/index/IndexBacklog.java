@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +66,35 @@ class IndexBacklog {
         return jdbc.prepareStatement("update offer set index_pending = true", PreparedStatement::executeUpdate);
     }
 
+    /** How many offers wait to be indexed. */
+    @ReadOnly
+    public long pendingCount() {
+        return jdbc.prepareStatement("select count(*) from offer where index_pending", IndexBacklog::single);
+    }
+
+    /** Seconds since the oldest offer waiting to be indexed was written; 0 when none waits. */
+    @ReadOnly
+    public double oldestPendingAgeSeconds() {
+        return jdbc.prepareStatement(
+                "select coalesce(extract(epoch from now() - min(updated_at)), 0) from offer where index_pending",
+                statement -> {
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        return row.getDouble(1);
+                    }
+                });
+    }
+
+    private static long single(PreparedStatement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** How many offers PostgreSQL holds: a collection with fewer points is missing some. */
     @ReadOnly
     public long offerCount() {
-        return jdbc.prepareStatement("select count(*) from offer", statement -> {
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return jdbc.prepareStatement("select count(*) from offer", IndexBacklog::single);
     }
 }

@@ -54,6 +54,9 @@ public class OfferIndexer {
     private final ReentrantLock pass = new ReentrantLock();
 
     private volatile boolean stopping;
+    /** Set once a pass has left nothing pending since startup: the collection holds every stored offer. */
+    private volatile boolean caughtUp;
+
     private volatile ScheduledFuture<?> sweep;
 
     OfferIndexer(
@@ -98,6 +101,15 @@ public class OfferIndexer {
         }
     }
 
+    /**
+     * Whether the startup rebuild or catch-up is done: some pass since startup found nothing left pending. Readiness
+     * waits for it, so a replica never answers from a half-filled collection. Stays true afterwards: offers written
+     * later are indexed as they come, and an outage then is Qdrant's own health check's to report.
+     */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
     /** Indexes every offer still in the backlog, slice by slice, until done or stopped; returns how many. */
     public int indexPending() {
         pass.lock();
@@ -108,6 +120,10 @@ public class OfferIndexer {
                 int done = indexSlices(page);
                 indexed += done;
                 page = done == page.size() && !stopping ? pendingPage() : List.of();
+            }
+            if (!stopping && !caughtUp && backlog.pending(1).isEmpty()) {
+                caughtUp = true;
+                LOG.info("Index caught up with PostgreSQL: {} points in {}", index.count(), index.collection());
             }
             if (indexed > 0) {
                 LOG.info("Indexed {} pending offers into {}", indexed, index.collection());

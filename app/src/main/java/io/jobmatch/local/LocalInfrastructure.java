@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,25 +33,56 @@ public final class LocalInfrastructure implements AutoCloseable {
         LocalInfrastructure infrastructure = new LocalInfrastructure();
         try {
             infrastructure.started.add(DataDirLock.acquire(settings.dataDir()));
-            if (needsDatabase && settings.jdbcUrl().isEmpty()) {
-                Path directory = settings.dataDir().resolve("postgres");
-                EmbeddedPostgresServer.clearLeftover(directory);
-                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory, settings.postgresPort());
-                infrastructure.started.add(postgres);
-                infrastructure.properties.putAll(postgres.properties());
-            }
-            if (settings.qdrantHost().isEmpty()) {
-                Path directory = settings.dataDir().resolve("qdrant");
-                LocalQdrantServer.clearLeftover(directory);
-                LocalQdrantServer qdrant = LocalQdrantServer.start(
-                        settings.qdrantBinary(), directory, settings.qdrantHttpPort(), settings.qdrantGrpcPort());
-                infrastructure.started.add(qdrant);
-                infrastructure.properties.putAll(qdrant.properties());
+            // The two servers know nothing of each other: started side by side, startup waits for the slower only.
+            CompletableFuture<EmbeddedPostgresServer> postgres =
+                    needsDatabase && settings.jdbcUrl().isEmpty()
+                            ? CompletableFuture.supplyAsync(() -> startPostgres(settings))
+                            : CompletableFuture.completedFuture(null);
+            CompletableFuture<LocalQdrantServer> qdrant = settings.qdrantHost().isEmpty()
+                    ? CompletableFuture.supplyAsync(() -> startQdrant(settings))
+                    : CompletableFuture.completedFuture(null);
+            // Both kept before any failure is thrown, so the catch below stops whichever did start.
+            RuntimeException postgresFailure = infrastructure.keep(postgres, EmbeddedPostgresServer::properties);
+            RuntimeException qdrantFailure = infrastructure.keep(qdrant, LocalQdrantServer::properties);
+            if (postgresFailure != null || qdrantFailure != null) {
+                throw postgresFailure != null ? postgresFailure : qdrantFailure;
             }
             return infrastructure;
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
+        }
+    }
+
+    private static void startThread(Runnable start) {
+        Thread.ofPlatform().name("jobmatch-local-start").start(start);
+    }
+
+    private static EmbeddedPostgresServer startPostgres(LocalSettings settings) {
+        Path directory = settings.dataDir().resolve("postgres");
+        EmbeddedPostgresServer.clearLeftover(directory);
+        return EmbeddedPostgresServer.start(directory, settings.postgresPort());
+    }
+
+    private static LocalQdrantServer startQdrant(LocalSettings settings) {
+        Path directory = settings.dataDir().resolve("qdrant");
+        LocalQdrantServer.clearLeftover(directory);
+        return LocalQdrantServer.start(
+                settings.qdrantBinary(), directory, settings.qdrantHttpPort(), settings.qdrantGrpcPort());
+    }
+
+    /** Waits for one server and keeps it for {@link #close}; returns its start's failure instead of throwing it. */
+    private <T extends AutoCloseable> RuntimeException keep(
+            CompletableFuture<T> server, Function<T, Map<String, Object>> serverProperties) {
+        try {
+            T started = server.join();
+            if (started != null) {
+                this.started.add(started);
+                properties.putAll(serverProperties.apply(started));
+            }
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -19,7 +19,7 @@ class EmbeddingEngineFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    EmbeddingEngine embeddingEngine(ModelSettings settings) {
+    EmbeddingEngine embeddingEngine(ModelSettings settings, InferenceQueue queue) {
         ResolvedModel model = ModelCatalog.create(Path.of(settings.dir()).toAbsolutePath())
                 .resolve(settings.name(), settings.fallback());
         if (model.fallback()) {
@@ -39,8 +39,8 @@ class EmbeddingEngineFactory {
         int threads = settings.threads() > 0
                 ? settings.threads()
                 : Runtime.getRuntime().availableProcessors();
-        EmbeddingEngine engine =
-                EmbeddingEngine.open(model, new EngineOptions(settings.batchSize(), threads, settings.cacheSize()));
+        EmbeddingEngine engine = EmbeddingEngine.open(
+                model, new EngineOptions(settings.batchSize(), threads, settings.cacheSize()), queue);
         LOG.info(
                 "Embedding model '{}' loaded ({} dimensions, {} threads)",
                 model.manifest().name(),

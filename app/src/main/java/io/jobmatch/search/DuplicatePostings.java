@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *
  * <p>Two results are postings of one job when they have the same {@link CompanyKey} and their stored dense vectors
  * (title and description, as indexed) have a cosine of at least {@link #SAME_JOB_COSINE}. The vectors are already in
- * Qdrant and are read only for the results that share a company with another one in the window, so nothing is
+ * Qdrant and are compared only for the results that share a company with another one in the window, so nothing is
  * computed at ingest and no layout changes; a text fingerprint (shingles, MinHash) would need both, and would miss a
  * repost whose sentences were reordered or reworded, which the embedding barely notices. The company must match
  * because two employers' ads for one role can read alike and are still two jobs. Each result is compared with the
@@ -42,9 +42,27 @@ class DuplicatePostings {
         this.index = index;
     }
 
-    /** The results in their order, each later posting of a job already kept folded into it. */
-    List<SearchResult> collapse(List<SearchResult> ranked) {
-        Map<UUID, float[]> vectors = index.vectorsOf(sharingACompany(ranked));
+    /**
+     * The stored vectors these candidates could be compared by, read while the search reads the candidates from
+     * PostgreSQL: before the companies are known, so of every candidate, in the same one request.
+     */
+    Map<UUID, float[]> vectorsOf(List<UUID> candidates) {
+        return index.vectorsOf(candidates);
+    }
+
+    /**
+     * The results in their order, each later posting of a job already kept folded into it.
+     *
+     * @param stored the stored vectors of (at least) the results sharing a company with another ({@link #vectorsOf})
+     */
+    List<SearchResult> collapse(List<SearchResult> ranked, Map<UUID, float[]> stored) {
+        Set<UUID> comparable = sharingACompany(ranked);
+        Map<UUID, float[]> vectors = new HashMap<>();
+        stored.forEach((id, vector) -> {
+            if (comparable.contains(id)) {
+                vectors.put(id, vector);
+            }
+        });
         if (vectors.isEmpty()) {
             return ranked;
         }

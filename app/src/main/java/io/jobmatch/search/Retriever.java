@@ -30,8 +30,14 @@ public class Retriever {
     }
 
     public Ranking rank(String text, IndexFilter filter, SearchMode mode, int limit, int offset) {
+        return rank(text, filter, mode, limit, offset, new SearchTimings());
+    }
+
+    /** As {@link #rank(String, IndexFilter, SearchMode, int, int)}, adding the model's and Qdrant's time to timings. */
+    Ranking rank(String text, IndexFilter filter, SearchMode mode, int limit, int offset, SearchTimings timings) {
         String language = filter.language().orElse(null);
-        TextEmbedding embedding = mode.usesDense() ? engine.embedQuery(text) : null;
+        TextEmbedding embedding =
+                mode.usesDense() ? timings.time(SearchTimings.Stage.EMBED, () -> engine.embedQuery(text)) : null;
         KeywordQuery query = keywords.query(text, language);
         IndexQuery indexQuery = new IndexQuery(
                 embedding == null ? null : embedding.chunkVectors(),
@@ -40,7 +46,7 @@ public class Retriever {
                 limit,
                 offset,
                 modelCovers(language));
-        return new Ranking(index.search(indexQuery), embedding, query);
+        return new Ranking(timings.time(SearchTimings.Stage.QDRANT, () -> index.search(indexQuery)), embedding, query);
     }
 
     /**

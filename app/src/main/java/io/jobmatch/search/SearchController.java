@@ -2,6 +2,7 @@ package io.jobmatch.search;
 
 import io.jobmatch.web.NotFoundResponse;
 import io.jobmatch.web.ProblemResponses;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,11 +12,18 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestBean;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** HTTP adapter for CV search and offer-to-offer similarity. */
 @Controller("/api")
 @ProblemResponses
 public class SearchController {
+
+    /** Where the search's time went (W3C Server Timing): embed, qdrant, db, explain and total, in ms. */
+    static final String SERVER_TIMING = "Server-Timing";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
 
     private final SearchService search;
 
@@ -31,8 +39,13 @@ public class SearchController {
      * @return ranked results and how the CV was read
      */
     @Post(uri = "/search", consumes = MediaType.APPLICATION_JSON)
-    public SearchResponse search(@Body @Valid SearchRequest request) {
-        return search.search(request.toQuery());
+    public HttpResponse<SearchResponse> search(@Body @Valid SearchRequest request) {
+        SearchTimings timings = new SearchTimings();
+        SearchResponse response = search.search(request.toQuery(), timings);
+        String serverTiming = timings.serverTiming();
+        // Counts and timings only: never the CV, nor anything computed from it.
+        LOG.debug("search answered {} results; {}", response.results().size(), serverTiming);
+        return HttpResponse.ok(response).header(SERVER_TIMING, serverTiming);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jobmatch.web;
 import io.jobmatch.cv.CvFileException;
 import io.jobmatch.embeddings.EngineClosedException;
 import io.jobmatch.index.IndexUnavailableException;
+import io.jobmatch.model.InferenceOverloadedException;
 import io.jobmatch.model.LanguageNotDetectedException;
 import io.jobmatch.offers.InvalidCursorException;
 import io.jobmatch.offers.OfferNotFoundException;
@@ -16,6 +17,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
@@ -144,6 +146,20 @@ class ProblemHandlers {
                                     "A write needs a known API key: send 'Authorization: Bearer <key>'",
                                     List.of()))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        };
+    }
+
+    /** A search that found the model's queue full: refused at once, with the wait the queue configures. */
+    @Singleton
+    ExceptionHandler<InferenceOverloadedException, HttpResponse<Problem>> inferenceOverloaded() {
+        return (request, e) -> {
+            MutableHttpResponse<Problem> response =
+                    ApiExceptionHandler.response(request, ApiException.unavailable(e.getMessage()));
+            response.getHeaders()
+                    .set(
+                            HttpHeaders.RETRY_AFTER,
+                            Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            return response;
         };
     }
 

@@ -49,12 +49,18 @@ public final class EmbeddingEngine implements AutoCloseable {
     private final TextChunker chunker = new TextChunker(OVERLAP_TOKENS);
     private final EmbeddingCache cache;
     private final boolean batchInvariant;
+    private final InferenceAdmission admission;
     private volatile boolean closed;
 
     private EmbeddingEngine(
-            ModelManifest manifest, EngineOptions options, ModelTokenizer tokenizer, OnnxEncoder encoder) {
+            ModelManifest manifest,
+            EngineOptions options,
+            InferenceAdmission admission,
+            ModelTokenizer tokenizer,
+            OnnxEncoder encoder) {
         this.manifest = manifest;
         this.options = options;
+        this.admission = admission;
         this.tokenizer = tokenizer;
         this.encoder = encoder;
         this.cache = new EmbeddingCache(options.cacheSize());
@@ -73,14 +79,21 @@ public final class EmbeddingEngine implements AutoCloseable {
      * @throws ModelIntegrityException naming the file, the expected and actual checksums and how to fetch it again
      */
     public static EmbeddingEngine open(ResolvedModel model, EngineOptions options) {
+        return open(model, options, InferenceAdmission.UNBOUNDED);
+    }
+
+    /** As {@link #open(ResolvedModel, EngineOptions)}, with the model work of every call under {@code admission}. */
+    public static EmbeddingEngine open(ResolvedModel model, EngineOptions options, InferenceAdmission admission) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(admission, "admission");
         ModelManifest manifest = model.manifest();
         VerifiedFile tokenizerFile =
                 ModelFileVerifier.verify(manifest.file(ModelFile.TOKENIZER), manifest, model.modelDir());
         VerifiedFile modelFile = ModelFileVerifier.verify(manifest.file(ModelFile.MODEL), manifest, model.modelDir());
         ModelTokenizer tokenizer = new ModelTokenizer(tokenizerFile, manifest);
         try {
-            return new EmbeddingEngine(manifest, options, tokenizer, OnnxEncoder.open(modelFile, manifest, options));
+            return new EmbeddingEngine(
+                    manifest, options, admission, tokenizer, OnnxEncoder.open(modelFile, manifest, options));
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -120,7 +133,7 @@ public final class EmbeddingEngine implements AutoCloseable {
 
     /** Embeds the searching side (a CV, a search box) with the manifest's query prefix. */
     public TextEmbedding embedQuery(String text) {
-        return embed(TextKind.QUERY, List.of(text)).getFirst();
+        return embed(TextKind.QUERY, List.of(text), true).getFirst();
     }
 
     /** Embeds the searched side (an offer) with the manifest's document prefix. */
@@ -139,6 +152,11 @@ public final class EmbeddingEngine implements AutoCloseable {
      * @throws EngineClosedException    once {@link #close} has begun, even midway through the texts
      */
     public List<TextEmbedding> embed(TextKind kind, List<String> texts) {
+        return embed(kind, texts, false);
+    }
+
+    /** @param interactive whether someone waits for this answer now (a search), for the {@link InferenceAdmission} */
+    private List<TextEmbedding> embed(TextKind kind, List<String> texts, boolean interactive) {
         if (closed) {
             throw new EngineClosedException("embedding engine " + manifest.name());
         }
@@ -158,8 +176,10 @@ public final class EmbeddingEngine implements AutoCloseable {
             }
         }
         if (!toCompute.isEmpty()) {
-            List<TextEmbedding> computed =
-                    compute(kind, toCompute.stream().map(texts::get).toList());
+            List<String> missing = toCompute.stream().map(texts::get).toList();
+            List<TextEmbedding> computed = interactive
+                    ? admission.admit(InferenceAdmission.Urgency.INTERACTIVE, () -> compute(kind, missing, false))
+                    : compute(kind, missing, true);
             for (int j = 0; j < toCompute.size(); j++) {
                 int i = toCompute.get(j);
                 results[i] = computed.get(j);
@@ -181,10 +201,11 @@ public final class EmbeddingEngine implements AutoCloseable {
         }
     }
 
-    private List<TextEmbedding> compute(TextKind kind, List<String> texts) {
+    /** @param admitEachCall whether each model call asks the admission itself (the whole is not admitted as one) */
+    private List<TextEmbedding> compute(TextKind kind, List<String> texts, boolean admitEachCall) {
         List<TokenizedText> tokenized = tokenize(texts);
         List<Window> windows = split(kind, tokenized);
-        float[][] vectors = encodeGroupedByLength(windows);
+        float[][] vectors = encodeGroupedByLength(windows, admitEachCall);
         List<List<float[]>> byOwner = new ArrayList<>(texts.size());
         for (int owner = 0; owner < texts.size(); owner++) {
             byOwner.add(new ArrayList<>(1));
@@ -240,7 +261,7 @@ public final class EmbeddingEngine implements AutoCloseable {
     }
 
     /** @return the vector of each window, in the order of {@code windows} */
-    private float[][] encodeGroupedByLength(List<Window> windows) {
+    private float[][] encodeGroupedByLength(List<Window> windows, boolean admitEachCall) {
         float[][] vectors = new float[windows.size()][];
         List<long[]> batch = new ArrayList<>(rowsPerCall());
         for (int[] group : groupByLength(windows)) {
@@ -248,7 +269,9 @@ public final class EmbeddingEngine implements AutoCloseable {
             for (int index : group) {
                 batch.add(windows.get(index).ids());
             }
-            float[][] encoded = encoder.encode(batch);
+            float[][] encoded = admitEachCall
+                    ? admission.admit(InferenceAdmission.Urgency.BACKGROUND, () -> encoder.encode(batch))
+                    : encoder.encode(batch);
             for (int i = 0; i < group.length; i++) {
                 vectors[group[i]] = encoded[i];
             }

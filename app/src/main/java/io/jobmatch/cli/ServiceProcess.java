@@ -1,0 +1,120 @@
+package io.jobmatch.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code jobmatch serve} in a process of its own, on a private data directory and a free loopback port, started with
+ * this JVM's own flags and class path (so the launcher's memory flags apply, and startup is a real one). Closing
+ * stops it with SIGTERM, as an operator would, and deletes the data directory.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path dataDir;
+    private final int port;
+    private final long startedNanos;
+
+    private ServiceProcess(Process process, Path dataDir, int port, long startedNanos) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Starts {@code serve} (with the sample offers, its own embedded PostgreSQL and local Qdrant whatever this
+     * process is configured with) and returns at once; {@link #startedNanos()} is taken just before.
+     */
+    static ServiceProcess start(String name, Path modelDir, Path qdrantBinary) {
+        try {
+            Path dataDir = Files.createTempDirectory("jobmatch-" + name);
+            int port = freePort();
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(flag -> !flag.startsWith("-agentlib:jdwp"))
+                    .forEach(command::add);
+            command.addAll(
+                    List.of("-cp", System.getProperty("java.class.path"), JobmatchCommand.class.getName(), "serve"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("serve.log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment
+                    .keySet()
+                    .removeIf(variable -> variable.startsWith("DATASOURCES_")
+                            || variable.startsWith("JOBMATCH_QDRANT_")
+                            || variable.startsWith("JOBMATCH_POSTGRES_"));
+            environment.put("JOBMATCH_MODEL_DIR", modelDir.toAbsolutePath().toString());
+            environment.put(
+                    "JOBMATCH_QDRANT_BINARY", qdrantBinary.toAbsolutePath().toString());
+            environment.put("JOBMATCH_DATA_DIR", dataDir.toString());
+            environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+            environment.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+            long started = System.nanoTime();
+            Process process = builder.start();
+            return new ServiceProcess(process, dataDir, port, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines the service logged, to say why it did not come up. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(dataDir.resolve("serve.log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
