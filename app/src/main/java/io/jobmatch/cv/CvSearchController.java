@@ -6,7 +6,7 @@ import io.jobmatch.search.SearchQuery;
 import io.jobmatch.validation.CountryCode;
 import io.jobmatch.validation.LanguageCode;
 import io.jobmatch.web.ApiException;
-import io.jobmatch.web.Problem;
+import io.jobmatch.web.FileProblemResponses;
 import io.jobmatch.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -14,9 +14,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -56,19 +53,7 @@ public class CvSearchController {
      * @return ranked results, how the text was read, and the text
      */
     @Post(uri = "/search/file", consumes = MediaType.MULTIPART_FORM_DATA)
-    @ApiResponse(
-            responseCode = "413",
-            description = "The file is larger than jobmatch.cv.max-file-size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "415",
-            description = "The file is not PDF, DOCX, ODT, RTF, TXT or HTML (judged by its content)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description =
-                    "The file is empty, damaged, encrypted, built to exhaust the reader, holds no text (no OCR), or took too long to read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @FileProblemResponses
     public CvSearchResponse searchFile(
             @Nullable @Part("file") CompletedFileUpload file,
             @Nullable @Part("language") @LanguageCode String language,

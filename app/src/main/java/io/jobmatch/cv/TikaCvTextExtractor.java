@@ -37,8 +37,8 @@ import org.xml.sax.SAXException;
  * Apache Tika adapter: detects the type from the bytes (magic numbers, and the parts inside a zip container), then
  * runs only the parser of that type, in memory, on an {@link ExtractionPool} thread. Tika's
  * {@link SecureContentHandler} bounds the nesting depth and the text-to-bytes ratio, a write limit bounds the text,
- * embedded documents (attachments, OLE objects, images) are never opened, and zip-based files are checked for bombs
- * first ({@link ZipBombGuard}).
+ * embedded documents (attachments, OLE objects, images) are never opened, zip-based files are checked for bombs first
+ * ({@link ZipBombGuard}) and HTML for absurd nesting ({@link MarkupDepthGuard}).
  */
 @Singleton
 class TikaCvTextExtractor implements CvTextExtractor {
@@ -47,6 +47,7 @@ class TikaCvTextExtractor implements CvTextExtractor {
             MediaType.application("vnd.openxmlformats-officedocument.wordprocessingml.document");
     private static final MediaType ODT = MediaType.application("vnd.oasis.opendocument.text");
     private static final Set<MediaType> ZIP_BASED = Set.of(DOCX, ODT);
+    private static final Set<MediaType> HTML = Set.of(MediaType.TEXT_HTML, MediaType.application("xhtml+xml"));
     private static final Set<MediaType> ENCRYPTED =
             Set.of(MediaType.application("x-tika-ooxml-protected"), MediaType.application("x-tika-msoffice-encrypted"));
 
@@ -97,6 +98,9 @@ class TikaCvTextExtractor implements CvTextExtractor {
             Parser parser = parserFor(type);
             if (ZIP_BASED.contains(type)) {
                 ZipBombGuard.check(file, settings.maxCompressionRatio());
+            }
+            if (HTML.contains(type)) {
+                MarkupDepthGuard.check(file, settings.maxNestingDepth());
             }
             BodyContentHandler text = new BodyContentHandler(settings.maxExtractedChars());
             SecureContentHandler guarded = new SecureContentHandler(text, stream);
