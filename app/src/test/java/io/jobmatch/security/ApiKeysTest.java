@@ -45,7 +45,9 @@ class ApiKeysTest extends ServiceTest {
     static final String FILE_KEY = "key-of-feed-b-from-the-file";
 
     /** Non-GET routes that are public on purpose: searches read, whatever their method. */
-    private static final Set<String> PUBLIC_WRITES = Set.of("POST /api/search", "POST /api/search/file");
+    /** Searches, not writes: the API's two and the candidate page's form, which posts a CV to search with. */
+    private static final Set<String> PUBLIC_WRITES =
+            Set.of("POST /api/search", "POST /api/search/file", "POST /{lang:[a-z][a-z]}");
 
     @Inject
     EmbeddedServer server;
