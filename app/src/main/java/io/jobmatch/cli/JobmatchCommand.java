@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "jobmatch 0.1.0",
         description = "Multilingual semantic job matching: offers in, \"jobs like my CV\" out.",
-        subcommands = {ServeCommand.class, BenchEmbedCommand.class, EvalCommand.class, BenchFacetsCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            BenchEmbedCommand.class,
+            EvalCommand.class,
+            BenchFacetsCommand.class,
+            BenchSearchCommand.class
+        })
 public class JobmatchCommand implements Runnable {
 
     @Spec

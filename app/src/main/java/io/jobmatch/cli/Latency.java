@@ -2,13 +2,13 @@ package io.jobmatch.cli;
 
 import java.util.Arrays;
 
-/** Median and 95th percentile of one scenario's timings, in milliseconds. */
-record Latency(double p50, double p95) {
+/** Median, 95th and 99th percentile of one scenario's timings, in milliseconds. */
+record Latency(double p50, double p95, double p99) {
 
     static Latency of(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.95));
+        return new Latency(percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99));
     }
 
     /** Nearest rank: the smallest timing that at least {@code fraction} of the timings do not exceed. */
