@@ -104,7 +104,7 @@ public class BenchFacetsCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "--offers and --queries must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (ThrowAwayQdrant qdrant = ThrowAwayQdrant.start(spec.name(), localSettings, err);
+        try (CommandQdrant qdrant = CommandQdrant.throwAway(spec.name(), localSettings, err);
                 // No embedding cache: every end-to-end query pays for its model run, as a new CV does.
                 ApplicationContext context = qdrant.context(environment, Map.of("jobmatch.model.cache-size", 0))) {
             OfferIndex index = context.getBean(OfferIndex.class);
@@ -231,7 +231,7 @@ public class BenchFacetsCommand implements Runnable {
                 loading);
         out.println("filters: " + FILTERS);
         out.println("matching open offers per query language: "
-                + SyntheticOffers.LANGUAGES.stream()
+                + SyntheticOffers.BOARD.languages().stream()
                         .map(language -> language + "="
                                 + loaded.stream()
                                         .filter(IndexFilter.open(language, FILTERS)::admits)

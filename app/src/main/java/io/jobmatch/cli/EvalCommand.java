@@ -100,7 +100,7 @@ public class EvalCommand implements Runnable {
         err.printf(
                 "eval: %d documents, %d queries (%s)%n",
                 data.documents().size(), data.queries().size(), String.join(",", data.queryLanguages()));
-        try (ThrowAwayQdrant qdrant = ThrowAwayQdrant.start("eval", localSettings, err);
+        try (CommandQdrant qdrant = CommandQdrant.throwAway("eval", localSettings, err);
                 // No embedding cache: each mode embeds its queries again, so its queries/s includes that cost.
                 ApplicationContext context = qdrant.context(environment, Map.of("jobmatch.model.cache-size", 0))) {
             EvalReport report = context.getBean(Evaluation.class).run(dataset.toString(), data, modes, line -> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             BenchFacetsCommand.class,
             BenchServeCommand.class,
-            BenchLoadCommand.class
+            BenchLoadCommand.class,
+            BenchSearchCommand.class
         })
 public class JobmatchCommand implements Runnable {
 

@@ -17,29 +17,45 @@ import io.qdrant.client.grpc.Collections.CreateCollection;
 import io.qdrant.client.grpc.Collections.Datatype;
 import io.qdrant.client.grpc.Collections.Distance;
 import io.qdrant.client.grpc.Collections.HnswConfigDiff;
+import io.qdrant.client.grpc.Collections.KeywordIndexParams;
 import io.qdrant.client.grpc.Collections.Modifier;
 import io.qdrant.client.grpc.Collections.MultiVectorComparator;
 import io.qdrant.client.grpc.Collections.MultiVectorConfig;
+import io.qdrant.client.grpc.Collections.OptimizersConfigDiff;
+import io.qdrant.client.grpc.Collections.PayloadIndexParams;
 import io.qdrant.client.grpc.Collections.PayloadSchemaType;
+import io.qdrant.client.grpc.Collections.QuantizationConfig;
+import io.qdrant.client.grpc.Collections.QuantizationType;
+import io.qdrant.client.grpc.Collections.ScalarQuantization;
 import io.qdrant.client.grpc.Collections.SparseVectorConfig;
 import io.qdrant.client.grpc.Collections.SparseVectorParams;
+import io.qdrant.client.grpc.Collections.UpdateCollection;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.FacetHit;
 import io.qdrant.client.grpc.Points.FacetValue;
 import io.qdrant.client.grpc.Points.PointStruct;
+import io.qdrant.client.grpc.Points.PointsIdsList;
+import io.qdrant.client.grpc.Points.PointsSelector;
+import io.qdrant.client.grpc.Points.QuantizationSearchParams;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.RetrievedPoint;
 import io.qdrant.client.grpc.Points.ScoredPoint;
+import io.qdrant.client.grpc.Points.SearchParams;
+import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.WithPayloadSelector;
 import io.qdrant.client.grpc.Points.WithVectorsSelector;
+import io.qdrant.client.grpc.Points.WriteOrdering;
+import io.qdrant.client.grpc.Points.WriteOrderingType;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,22 +92,52 @@ public class OfferIndex {
 
     private final QdrantClient client;
     private final QdrantSettings settings;
+    private final CollectionSettings layout;
     private final String collection;
     private final int dimension;
     private final OfferQueries queries;
+    private final WriteOrdering ordering;
 
     public OfferIndex(
             QdrantClient client,
             QdrantSettings settings,
+            CollectionSettings layout,
             FusionSettings fusion,
             WeightedFusionSettings weights,
             EmbeddingEngine engine) {
         this.client = client;
         this.settings = settings;
+        this.layout = layout;
         this.collection = settings.collectionPrefix() + "_"
                 + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_") + "_" + LAYOUT;
         this.dimension = engine.dimension();
-        this.queries = new OfferQueries(collection, fusion, weights);
+        this.queries = new OfferQueries(collection, fusion, weights, searchParams(layout));
+        this.ordering = WriteOrdering.newBuilder()
+                .setType(writeOrdering(layout.writeOrdering()))
+                .build();
+    }
+
+    private static WriteOrderingType writeOrdering(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "weak" -> WriteOrderingType.Weak;
+            case "medium" -> WriteOrderingType.Medium;
+            case "strong" -> WriteOrderingType.Strong;
+            default ->
+                throw new IllegalArgumentException(
+                        "jobmatch.qdrant.collection.write-ordering must be weak, medium or strong, not " + name);
+        };
+    }
+
+    private static SearchParams searchParams(CollectionSettings layout) {
+        SearchParams.Builder params = SearchParams.newBuilder();
+        if (layout.hnswEf() > 0) {
+            params.setHnswEf(layout.hnswEf());
+        }
+        if (layout.quantized()) {
+            params.setQuantization(
+                    QuantizationSearchParams.newBuilder().setRescore(true).setOversampling(layout.oversampling()));
+        }
+        return params.build();
     }
 
     public String collection() {
@@ -103,10 +149,20 @@ public class OfferIndex {
         if (await(client.collectionExistsAsync(collection), "check collection")) {
             return false;
         }
-        VectorParams dense = VectorParams.newBuilder()
+        VectorParams.Builder dense = VectorParams.newBuilder()
                 .setSize(dimension)
                 .setDistance(Distance.Cosine)
-                .build();
+                .setOnDisk(layout.vectorsOnDisk())
+                .setHnswConfig(
+                        HnswConfigDiff.newBuilder().setM(layout.hnswM()).setEfConstruct(layout.hnswEfConstruct()));
+        if (layout.quantized()) {
+            // The int8 copy stays in RAM even when the originals are on disk: it is what the graph search reads.
+            dense.setQuantizationConfig(QuantizationConfig.newBuilder()
+                    .setScalar(ScalarQuantization.newBuilder()
+                            .setType(QuantizationType.Int8)
+                            .setQuantile(0.99f)
+                            .setAlwaysRam(true)));
+        }
         // Passages are never searched on their own, only read back by id (highlights) or scored for the candidates
         // of a hybrid search: no HNSW graph (m = 0), half-precision, on disk.
         VectorParams passages = VectorParams.newBuilder()
@@ -122,17 +178,55 @@ public class OfferIndex {
         await(
                 client.createCollectionAsync(CreateCollection.newBuilder()
                         .setCollectionName(collection)
+                        .setShardNumber(layout.shards())
+                        .setReplicationFactor(layout.replicationFactor())
+                        .setWriteConsistencyFactor(layout.writeConsistencyFactor())
+                        .setOnDiskPayload(layout.payloadOnDisk())
                         .setVectorsConfig(VectorsConfig.newBuilder()
                                 .setParamsMap(VectorParamsMap.newBuilder()
-                                        .putMap(DENSE_VECTOR, dense)
+                                        .putMap(DENSE_VECTOR, dense.build())
                                         .putMap(PASSAGE_VECTORS, passages)))
                         .setSparseVectorsConfig(SparseVectorConfig.newBuilder().putMap(KEYWORD_VECTOR, keywords))
                         .build()),
                 "create collection");
         FILTERED_FIELDS.forEach((field, type) -> await(
-                client.createPayloadIndexAsync(collection, field, type, null, true, null, null),
+                client.createPayloadIndexAsync(collection, field, type, indexParams(field), true, null, null),
                 "create payload index " + field));
         return true;
+    }
+
+    /**
+     * Every search filters on one language, so the language index is a tenant index: Qdrant keeps each language's
+     * points together on disk and searches them as a partition.
+     */
+    private static PayloadIndexParams indexParams(String field) {
+        return OfferPoints.LANGUAGE.equals(field)
+                ? PayloadIndexParams.newBuilder()
+                        .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true))
+                        .build()
+                : null;
+    }
+
+    /**
+     * Stops Qdrant building indexes while a bulk load runs: points land in plain segments, and the graphs are built
+     * once, from all of them, by {@link #resumeIndexing}.
+     */
+    public void deferIndexing() {
+        setIndexingThreshold(0);
+    }
+
+    /** Back to {@link CollectionSettings#indexingThresholdKb()}: Qdrant indexes what a bulk load left unindexed. */
+    public void resumeIndexing() {
+        setIndexingThreshold(layout.indexingThresholdKb());
+    }
+
+    private void setIndexingThreshold(int kilobytes) {
+        await(
+                client.updateCollectionAsync(UpdateCollection.newBuilder()
+                        .setCollectionName(collection)
+                        .setOptimizersConfig(OptimizersConfigDiff.newBuilder().setIndexingThreshold(kilobytes))
+                        .build()),
+                "set indexing threshold");
     }
 
     public void upsert(List<IndexedOffer> offers) {
@@ -141,18 +235,31 @@ public class OfferIndex {
                     offers.subList(from, Math.min(offers.size(), from + settings.upsertBatchSize())).stream()
                             .map(OfferPoints::point)
                             .toList();
-            await(client.upsertAsync(collection, points), "upsert points");
+            await(
+                    client.upsertAsync(UpsertPoints.newBuilder()
+                            .setCollectionName(collection)
+                            .addAllPoints(points)
+                            .setWait(true)
+                            .setOrdering(ordering)
+                            .build()),
+                    "upsert points");
         }
     }
 
     public void delete(Collection<UUID> offerIds) {
         if (!offerIds.isEmpty()) {
+            PointsIdsList ids = PointsIdsList.newBuilder()
+                    .addAllIds(offerIds.stream()
+                            .map(io.qdrant.client.PointIdFactory::id)
+                            .toList())
+                    .build();
             await(
-                    client.deleteAsync(
-                            collection,
-                            offerIds.stream()
-                                    .map(io.qdrant.client.PointIdFactory::id)
-                                    .toList()),
+                    client.deleteAsync(DeletePoints.newBuilder()
+                            .setCollectionName(collection)
+                            .setPoints(PointsSelector.newBuilder().setPoints(ids))
+                            .setWait(true)
+                            .setOrdering(ordering)
+                            .build()),
                     "delete points");
         }
     }
@@ -185,11 +292,23 @@ public class OfferIndex {
      * ({@link OfferQueries#ranked}).
      */
     public List<IndexHit> search(IndexQuery query) {
+        return search(query, queries);
+    }
+
+    /**
+     * The same ranking read exhaustively, without graph or quantization: the reference a measurement of the
+     * approximate search's recall compares with (slow on a large collection; not for serving).
+     */
+    public List<IndexHit> searchExactly(IndexQuery query) {
+        return search(query, queries.exact());
+    }
+
+    private List<IndexHit> search(IndexQuery query, OfferQueries queries) {
         if (query.matchesNothing()) {
             return List.of(); // only stop words: no keyword can match
         }
         if (query.isMultiWindowDense()) {
-            return bestWindow(query);
+            return bestWindow(query, queries);
         }
         return await(client.queryAsync(queries.ranked(query), settings.searchTimeout()), "query").stream()
                 .map(point -> new IndexHit(OfferPoints.offerId(point.getId()), point.getScore()))
@@ -200,7 +319,7 @@ public class OfferIndex {
      * Dense mode with a multi-window query: each window searched on its own, each offer keeping its best cosine
      * similarity over the windows (measured best for long CVs, embeddings/README.md), so the score stays a cosine.
      */
-    private List<IndexHit> bestWindow(IndexQuery query) {
+    private List<IndexHit> bestWindow(IndexQuery query, OfferQueries queries) {
         Map<UUID, Double> best = new HashMap<>();
         for (QueryPoints request : queries.perWindow(query)) {
             for (ScoredPoint point : await(client.queryAsync(request, settings.searchTimeout()), "query")) {

@@ -33,6 +33,7 @@ import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
 import io.qdrant.client.grpc.Points.Rrf;
+import io.qdrant.client.grpc.Points.SearchParams;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,12 +57,28 @@ final class OfferQueries {
     private final String collection;
     private final FusionSettings fusion;
     private final WeightedFusionSettings weights;
-    private final WeightedFusion weighted = new WeightedFusion(DENSE_VECTOR, PASSAGE_VECTORS, KEYWORD_VECTOR);
+    private final SearchParams params;
+    private final WeightedFusion weighted;
 
-    OfferQueries(String collection, FusionSettings fusion, WeightedFusionSettings weights) {
+    /** @param params how every dense nearest-neighbour search reads the graph (ef, quantization, exact) */
+    OfferQueries(String collection, FusionSettings fusion, WeightedFusionSettings weights, SearchParams params) {
         this.collection = collection;
         this.fusion = fusion;
         this.weights = weights;
+        this.params = params;
+        this.weighted = new WeightedFusion(DENSE_VECTOR, PASSAGE_VECTORS, KEYWORD_VECTOR, params);
+    }
+
+    /**
+     * The same queries read exhaustively (no graph, no quantization): the reference that measures how much the
+     * approximate search misses (bench-search's recall).
+     */
+    OfferQueries exact() {
+        return new OfferQueries(
+                collection,
+                fusion,
+                weights,
+                SearchParams.newBuilder().setExact(true).build());
     }
 
     /** Which offers a query may return, as a Qdrant payload filter on indexed fields; conditions combine with AND. */
@@ -137,7 +154,9 @@ final class OfferQueries {
         if (query.dense() != null && query.hasKeywords()) {
             fuse(request, query, filter);
         } else if (query.dense() != null) {
-            request.setQuery(QueryFactory.nearest(query.dense().getFirst())).setUsing(DENSE_VECTOR);
+            request.setQuery(QueryFactory.nearest(query.dense().getFirst()))
+                    .setUsing(DENSE_VECTOR)
+                    .setParams(params);
         } else {
             request.setQuery(sparse(query.keywords())).setUsing(KEYWORD_VECTOR);
         }
@@ -154,6 +173,7 @@ final class OfferQueries {
                 .map(window -> request(filter)
                         .setQuery(QueryFactory.nearest(window))
                         .setUsing(DENSE_VECTOR)
+                        .setParams(params)
                         .setLimit(query.offset() + query.limit())
                         .build())
                 .toList();
@@ -195,7 +215,7 @@ final class OfferQueries {
      * The dense candidate list of a hybrid query. For a multi-window query each window is searched on its own and the
      * lists are fused by rank inside Qdrant, so an offer close to any one window ranks high.
      */
-    private static PrefetchQuery denseCandidates(List<float[]> windows, Filter filter, int depth) {
+    private PrefetchQuery denseCandidates(List<float[]> windows, Filter filter, int depth) {
         if (windows.size() == 1) {
             return nearestPrefetch(windows.getFirst(), filter, depth);
         }
@@ -205,10 +225,11 @@ final class OfferQueries {
         return fused.build();
     }
 
-    private static PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {
+    private PrefetchQuery nearestPrefetch(float[] vector, Filter filter, int depth) {
         return PrefetchQuery.newBuilder()
                 .setQuery(QueryFactory.nearest(vector))
                 .setUsing(DENSE_VECTOR)
+                .setParams(params)
                 .setFilter(filter)
                 .setLimit(depth)
                 .build();

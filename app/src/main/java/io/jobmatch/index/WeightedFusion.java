@@ -17,6 +17,7 @@ import io.qdrant.client.grpc.Points.Formula;
 import io.qdrant.client.grpc.Points.MultExpression;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
+import io.qdrant.client.grpc.Points.SearchParams;
 import io.qdrant.client.grpc.Points.SumExpression;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +40,14 @@ final class WeightedFusion {
     private final String denseVector;
     private final String passageVectors;
     private final String keywordVector;
+    private final SearchParams params;
 
-    WeightedFusion(String denseVector, String passageVectors, String keywordVector) {
+    /** @param params how candidates are re-scored: with quantization, rescored by the original vectors */
+    WeightedFusion(String denseVector, String passageVectors, String keywordVector, SearchParams params) {
         this.denseVector = denseVector;
         this.passageVectors = passageVectors;
         this.keywordVector = keywordVector;
+        this.params = params;
     }
 
     /** The weights that apply in one query's language. */
@@ -121,12 +125,12 @@ final class WeightedFusion {
                 .build());
     }
 
-    private static PrefetchQuery rescore(
-            PrefetchQuery candidates, Query query, String using, Filter filter, int depth) {
+    private PrefetchQuery rescore(PrefetchQuery candidates, Query query, String using, Filter filter, int depth) {
         return PrefetchQuery.newBuilder()
                 .addPrefetch(candidates)
                 .setQuery(query)
                 .setUsing(using)
+                .setParams(params)
                 .setFilter(filter)
                 .setLimit(depth)
                 .build();

@@ -18,6 +18,7 @@ import io.qdrant.client.grpc.Points.Formula;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
 import io.qdrant.client.grpc.Points.Query;
 import io.qdrant.client.grpc.Points.QueryPoints;
+import io.qdrant.client.grpc.Points.SearchParams;
 import io.qdrant.client.grpc.Points.VectorInput;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,7 +43,8 @@ class OfferQueriesTest {
     static final float[] SECOND_WINDOW = {0.8f, 0.6f};
     static final KeywordVector KEYWORDS = new KeywordVector(new int[] {11, -5}, new float[] {1.5f, 0.25f});
 
-    final OfferQueries queries = new OfferQueries("offers_model_v3", new FusionSettings(100), DEFAULT_WEIGHTS);
+    final OfferQueries queries = new OfferQueries(
+            "offers_model_v3", new FusionSettings(100), DEFAULT_WEIGHTS, SearchParams.getDefaultInstance());
 
     @Test
     void filterKeepsTheLanguageCountryAndOpenOffersAndLeavesOutTheExcludedOne() {

@@ -13,40 +13,61 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * A local Qdrant (unless an external one is configured) on a scratch storage folder of its own, for commands that
- * must never touch live offers (eval, bench-facets). Closing it stops Qdrant and deletes the folder; so does a
- * SIGTERM, which runs shutdown hooks but not the command's finally blocks.
+ * A local Qdrant (unless an external one is configured) on a storage folder of its own, for commands that must never
+ * touch live offers (eval, bench-facets, bench-search). A throw-away one has a scratch folder: closing it stops Qdrant
+ * and deletes the folder; so does a SIGTERM, which runs shutdown hooks but not the command's finally blocks. A kept one
+ * keeps its folder and collection, so that a long load can resume.
  */
-final class ThrowAwayQdrant implements AutoCloseable {
+final class CommandQdrant implements AutoCloseable {
 
     private final String name;
-    private final Path scratch;
+    private final Path dataDir;
+    private final boolean throwAway;
+    private final String collectionPrefix;
     private final PrintWriter err;
     private final AtomicReference<LocalInfrastructure> servers = new AtomicReference<>();
     private final Thread hook;
 
-    private ThrowAwayQdrant(String name, Path scratch, PrintWriter err) {
+    private CommandQdrant(String name, Path dataDir, boolean throwAway, PrintWriter err) {
         this.name = name;
-        this.scratch = scratch;
+        this.dataDir = dataDir;
+        this.throwAway = throwAway;
+        String prefix = name.replace('-', '_');
+        this.collectionPrefix =
+                throwAway ? prefix + "_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() : prefix;
         this.err = err;
         this.hook = new Thread(this::cleanUp, name + "-cleanup");
     }
 
     /** @param name the command's name: in the scratch folder's, the collection prefix's and error messages */
-    static ThrowAwayQdrant start(String name, LocalSettings settings, PrintWriter err) {
-        ThrowAwayQdrant qdrant = new ThrowAwayQdrant(name, scratchDir(name), err);
+    static CommandQdrant throwAway(String name, LocalSettings settings, PrintWriter err) {
+        return start(new CommandQdrant(name, scratchDir(name), true, err), settings);
+    }
+
+    /** A Qdrant whose storage stays in {@code dataDir} and whose collection prefix is the command's name. */
+    static CommandQdrant kept(String name, LocalSettings settings, Path dataDir, PrintWriter err) {
+        return start(new CommandQdrant(name, dataDir, false, err), settings);
+    }
+
+    private static CommandQdrant start(CommandQdrant qdrant, LocalSettings settings) {
         Runtime.getRuntime().addShutdownHook(qdrant.hook);
         try {
-            qdrant.servers.set(LocalInfrastructure.start(throwAway(settings, qdrant.scratch), false));
+            qdrant.servers.set(LocalInfrastructure.start(ownStorage(settings, qdrant.dataDir), false));
             return qdrant;
         } catch (RuntimeException e) {
             qdrant.close();
             throw e;
         }
+    }
+
+    /** The local Qdrant's folder (storage, pid file), or empty when an external Qdrant is configured. */
+    Optional<Path> localDir(LocalSettings settings) {
+        return settings.qdrantHost().isEmpty() ? Optional.of(dataDir.resolve("qdrant")) : Optional.empty();
     }
 
     /**
@@ -56,9 +77,7 @@ final class ThrowAwayQdrant implements AutoCloseable {
      */
     ApplicationContext context(Environment environment, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(servers.get().properties());
-        properties.put(
-                "jobmatch.qdrant.collection-prefix",
-                name.replace('-', '_') + "_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
+        properties.put("jobmatch.qdrant.collection-prefix", collectionPrefix);
         properties.putAll(overrides);
         PropertySource[] inherited = environment.getPropertySources().stream()
                 .map(source -> PropertySource.of("inherited-" + source.getName(), asMap(source), source.getOrder()))
@@ -85,13 +104,15 @@ final class ThrowAwayQdrant implements AutoCloseable {
         if (started != null) {
             started.close();
         }
-        delete(scratch);
+        if (throwAway) {
+            delete(dataDir);
+        }
     }
 
-    /** Same settings as the service, but a local Qdrant gets scratch storage and free ports of its own. */
-    private static LocalSettings throwAway(LocalSettings settings, Path scratch) {
+    /** Same settings as the service, but a local Qdrant gets storage and free ports of its own. */
+    private static LocalSettings ownStorage(LocalSettings settings, Path dataDir) {
         return new LocalSettings(
-                scratch,
+                dataDir,
                 settings.jdbcUrl(),
                 settings.postgresPort(),
                 settings.qdrantHost(),
