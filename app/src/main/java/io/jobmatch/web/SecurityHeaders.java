@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Security headers on every response, errors included. {@code X-Content-Type-Options: nosniff}, so a browser never
- * runs a JSON or text answer as a script. {@code Referrer-Policy: no-referrer}: nothing the service links to needs to
- * know where a visitor came from, and a page URL may carry search parameters taken from a CV. A Content-Security-Policy
+ * runs a JSON or text answer as a script. {@code Referrer-Policy: same-origin}: nothing the service links to (an
+ * offer's own site) needs to know where a visitor came from, and a page URL may carry search words; not
+ * {@code no-referrer}, under which browsers send {@code Origin: null} with the pages' own form posts, which
+ * Micronaut's CORS check refuses with a 403. A Content-Security-Policy
  * only where the response has none (a page that sets its own keeps it): API answers may load nothing and be framed
  * by nobody; an HTML page gets a same-origin policy; the Swagger UI page at /api-docs may also run its one inline
  * script (allowed by its SHA-256, read from the page at startup) and the inline styles and data: images Swagger UI
@@ -45,7 +47,7 @@ public class SecurityHeaders {
     public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.header("X-Content-Type-Options", "nosniff");
         if (!response.getHeaders().contains("Referrer-Policy")) {
-            response.header("Referrer-Policy", "no-referrer");
+            response.header("Referrer-Policy", "same-origin");
         }
         if (!response.getHeaders().contains("Content-Security-Policy")) {
             response.header("Content-Security-Policy", policy(request, response));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.support.ServiceTest;
+import io.jobmatch.support.TestServers;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -48,6 +49,7 @@ class BenchLoadCommandTest extends ServiceTest {
                     .setErr(new PrintWriter(err, true))
                     .execute(
                             "--url", "http://127.0.0.1:" + server.getPort(),
+                            "--key", TestServers.API_KEY,
                             "--duration", "4",
                             "--concurrency", "4",
                             "--search-share", "0.5",

@@ -57,6 +57,7 @@ class CvPrivacyTest {
                     new LocalSettings(dataDir, Optional.empty(), 0, Optional.empty(), TestServers.qdrantBinary(), 0, 0);
             Map<String, Object> properties = new HashMap<>(TestServers.modelProperties());
             properties.put("micronaut.server.port", -1);
+            properties.putAll(TestServers.apiKeyProperties());
             try (RunningService service = RunningService.start(settings, properties)) {
                 service.context().getBean(SampleOffersLoader.class).load();
                 Api api = new Api(service.server().getURL());

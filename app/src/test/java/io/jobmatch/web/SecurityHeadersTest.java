@@ -89,7 +89,7 @@ class SecurityHeadersTest extends ServiceTest {
                     "nosniff",
                     header(response, "X-Content-Type-Options"),
                     request.uri().toString());
-            assertEquals("no-referrer", header(response, "Referrer-Policy"));
+            assertEquals("same-origin", header(response, "Referrer-Policy"));
             assertEquals(SecurityHeaders.API_POLICY, header(response, "Content-Security-Policy"), request.uri() + "");
         }
     }
