@@ -95,7 +95,9 @@ public class BenchLoadCommand implements Callable<Integer> {
     @Option(
             names = "--key",
             paramLabel = "KEY",
-            description = "API key sent with the upserts as a Bearer token (default: $JOBMATCH_API_KEY, if set).")
+            description =
+                    "API key sent with the upserts to --url as a Bearer token (default: $JOBMATCH_API_KEY, if set); "
+                            + "a service this command starts gets a key of its own.")
     String key;
 
     @Option(
@@ -129,7 +131,7 @@ public class BenchLoadCommand implements Callable<Integer> {
         try (ServiceProcess service =
                 ServiceProcess.start(spec.name(), Path.of(modelSettings.dir()), localSettings.qdrantBinary())) {
             awaitReady(service, err);
-            return run(service.baseUrl(), apiKey);
+            return run(service.baseUrl(), service.apiKey());
         }
     }
 

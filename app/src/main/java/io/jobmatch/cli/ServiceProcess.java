@@ -1,5 +1,6 @@
 package io.jobmatch.cli;
 
+import io.jobmatch.security.ApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -24,12 +25,14 @@ final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final long startedNanos;
+    private final String apiKey;
 
-    private ServiceProcess(Process process, Path dataDir, int port, long startedNanos) {
+    private ServiceProcess(Process process, Path dataDir, int port, long startedNanos, String apiKey) {
         this.process = process;
         this.dataDir = dataDir;
         this.port = port;
         this.startedNanos = startedNanos;
+        this.apiKey = apiKey;
     }
 
     /**
@@ -62,12 +65,20 @@ final class ServiceProcess implements AutoCloseable {
             environment.put("JOBMATCH_DATA_DIR", dataDir.toString());
             environment.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
             environment.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
+            // A key of this run's own, so the service neither prints a generated one nor takes the caller's keys.
+            String apiKey = ApiKeys.generateKey();
+            environment.put("JOBMATCH_API_KEYS", apiKey + ":*");
             long started = System.nanoTime();
             Process process = builder.start();
-            return new ServiceProcess(process, dataDir, port, started);
+            return new ServiceProcess(process, dataDir, port, started, apiKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A key that may write every source of this service. */
+    String apiKey() {
+        return apiKey;
     }
 
     String baseUrl() {
