@@ -8,14 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.ingest.SampleOffersLoader;
 import io.jobmatch.support.Api;
+import io.jobmatch.support.RawHttp;
 import io.jobmatch.support.Resources;
 import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -203,13 +206,25 @@ class CvFileSearchTest extends ServiceTest {
         assertEquals("UP", health.json().get("status").asText());
     }
 
+    /**
+     * Sent over a raw socket that reads while it writes: the service answers before it has read the body, and the
+     * JDK's HttpClient, still sending, can miss that answer and wait forever.
+     */
     @Test
     void aBodyPastMicronautsOwnLimitIsAProblemToo() {
-        Api.Response response =
-                api.postMultipart("/api/search/file", Map.of(), "huge.txt", CvFiles.bigText(21 * 1024 * 1024));
+        Api.Multipart upload = Api.Multipart.of(Map.of(), "huge.txt", CvFiles.bigText(21 * 1024 * 1024));
+        RawHttp.Response response = new RawHttp(server.getHost(), server.getPort())
+                .send(
+                        "POST",
+                        "/api/search/file".getBytes(StandardCharsets.US_ASCII),
+                        upload.contentType(),
+                        null,
+                        upload.body());
 
-        assertEquals(413, response.status(), response.body());
-        assertEquals("application/problem+json", response.contentType());
+        assertEquals(413, response.status(), response.text());
+        assertTrue(
+                response.text().toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"),
+                response.text());
         assertEquals(200, api.get("/health").status());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.ingest.SampleOffersLoader;
+import io.jobmatch.support.RawHttp;
 import io.jobmatch.support.Sql;
 import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;

@@ -1,4 +1,4 @@
-package io.jobmatch.fuzz;
+package io.jobmatch.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,27 +16,28 @@ import java.util.concurrent.TimeoutException;
  * HTTP/1.1 over a plain socket, one request per connection: the request line, headers and body go out byte for byte,
  * so a fuzzed request can hold what a well-behaved client refuses to send (an odd method, raw bytes and bad
  * escapes in the path, invalid UTF-8). The answer is read while the request is written, because the server may
- * answer (a 405, a 413) and close before it has read a large body.
+ * answer (a 405, a 413) and close before it has read a large body: the JDK's HttpClient can then wait forever, still
+ * sending, which is why oversized uploads are sent with this client too.
  */
-final class RawHttp {
+public final class RawHttp {
 
     /**
      * The status line's code, and the whole answer; status 0 when the server closed the connection without answering
      * while the body was still being sent (it refused to read it).
      */
-    record Response(int status, String text) {}
+    public record Response(int status, String text) {}
 
     private static final int CHUNK = 16 * 1024;
 
     private final String host;
     private final int port;
 
-    RawHttp(String host, int port) {
+    public RawHttp(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
-    Response send(String method, byte[] target, String contentType, String authorization, byte[] body) {
+    public Response send(String method, byte[] target, String contentType, String authorization, byte[] body) {
         String shown = method + " " + new String(target, StandardCharsets.UTF_8);
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(60_000);
