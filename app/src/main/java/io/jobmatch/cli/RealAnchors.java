@@ -3,7 +3,6 @@ package io.jobmatch.cli;
 import io.jobmatch.index.IndexedOffer;
 import io.jobmatch.index.OfferVectors;
 import io.jobmatch.offers.Offer;
-import io.jobmatch.offers.OfferStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -56,25 +55,13 @@ final class RealAnchors {
             List<Offer> offers = new ArrayList<>();
             for (JsonNode node :
                     json.readValue(in.readAllBytes(), JsonNode.class).values()) {
-                offers.add(new Offer(
+                offers.add(Offer.textOnly(
                         UUID.randomUUID(),
                         "sample",
                         node.get("externalId").getStringValue(),
                         node.get("title").getStringValue(),
                         node.get("description").getStringValue(),
                         node.get("language").getStringValue(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        OfferStatus.OPEN,
-                        null,
                         null));
             }
             return offers;

@@ -7,7 +7,6 @@ import io.jobmatch.index.OfferIndex;
 import io.jobmatch.index.OfferVectors;
 import io.jobmatch.offers.Offer;
 import io.jobmatch.offers.OfferCriteria;
-import io.jobmatch.offers.OfferStatus;
 import io.jobmatch.search.Retriever;
 import io.jobmatch.search.SearchMode;
 import jakarta.inject.Singleton;
@@ -154,27 +153,8 @@ public class Evaluation {
         UUID id = UUID.nameUUIDFromBytes(("eval:" + document.id()).getBytes(StandardCharsets.UTF_8));
         int room = EmbeddingEngine.MAX_TEXT_CHARS - document.title().length() - 1;
         String description = document.text().length() > room ? document.text().substring(0, room) : document.text();
-        Instant now = Instant.now();
-        return new Offer(
-                id,
-                "eval",
-                document.id(),
-                document.title(),
-                description,
-                document.language(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                OfferStatus.OPEN,
-                now,
-                now);
+        return Offer.textOnly(
+                id, "eval", document.id(), document.title(), description, document.language(), Instant.now());
     }
 
     private static double round(double seconds) {

@@ -33,6 +33,34 @@ public record Offer(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * An open offer with nothing but its text: what the eval and the benchmarks index, where only title, description
+     * and language are embedded and the other fields do not matter.
+     */
+    public static Offer textOnly(
+            UUID id, String source, String externalId, String title, String description, String language, Instant at) {
+        return new Offer(
+                id,
+                source,
+                externalId,
+                title,
+                description,
+                language,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                OfferStatus.OPEN,
+                at,
+                at);
+    }
+
     /** The text a model embeds for this offer: the title carries the occupation, the description the detail. */
     public String searchableText() {
         return title + "\n" + description;
