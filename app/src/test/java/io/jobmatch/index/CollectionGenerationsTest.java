@@ -1,0 +1,208 @@
+package io.jobmatch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jobmatch.offers.Offer;
+import io.jobmatch.support.TestServers;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.qdrant.client.QdrantClient;
+import io.qdrant.client.QdrantGrpcClient;
+import io.qdrant.client.grpc.Collections.AliasDescription;
+import io.qdrant.client.grpc.Collections.Distance;
+import io.qdrant.client.grpc.Collections.VectorParams;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What the service finds in Qdrant at startup: a collection made before aliases (named {@code <prefix>_<model>_v4})
+ * is adopted behind the alias as it is, without embedding anything again; one of an older layout is served while its
+ * replacement is built, then deleted; collections of this prefix that nothing serves are deleted, and other
+ * prefixes' are left alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CollectionGenerationsTest {
+
+    private static final int OFFERS = 5;
+
+    private QdrantClient qdrant;
+
+    @BeforeAll
+    void connect() {
+        Map<String, String> servers = TestServers.isolatedProperties("CollectionGenerationsClient");
+        qdrant = new QdrantClient(QdrantGrpcClient.newBuilder(
+                        servers.get("jobmatch.qdrant.host"),
+                        Integer.parseInt(servers.get("jobmatch.qdrant.port")),
+                        false)
+                .build());
+    }
+
+    @AfterAll
+    void disconnect() {
+        qdrant.close();
+    }
+
+    @Test
+    void aCollectionFromBeforeAliasesIsAdoptedAsItIsAndOrphansAreDeleted() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("LegacyAdoption"));
+        String prefix = (String) properties.get("jobmatch.qdrant.collection-prefix");
+        List<UUID> ids = ids();
+        CollectionNames names = legacyCollection(properties, ids, null);
+        storeIndexedOffers(properties, ids);
+        String otherModel = prefix + "_multilingual-e5-small_v4";
+        String abandoned = names.generation(7);
+        String otherPrefix = prefix + "x_" + names.model() + "_v4";
+        for (String name : List.of(otherModel, abandoned, otherPrefix)) {
+            createTinyCollection(name);
+        }
+
+        try (ApplicationContext service = ApplicationContext.run(properties)) {
+            OfferIndexer indexer = service.getBean(OfferIndexer.class);
+            awaitUntil(indexer::caughtUp, "the service caught up");
+
+            assertEquals(Optional.of(names.family()), alias(names), "the legacy collection serves behind the alias");
+            assertEquals(0, pendingCount(properties), "nothing was flagged for indexing again");
+            assertEquals(OFFERS, qdrant.countAsync(names.alias()).get(), "its points are the ones it had");
+            assertTrue(service.getBean(Reindexer.class).running().isEmpty(), "no rebuild for the same model");
+            List<String> collections = qdrant.listCollectionsAsync().get();
+            assertFalse(collections.contains(otherModel), "another model's collection is deleted");
+            assertFalse(collections.contains(abandoned), "an abandoned generation is deleted");
+            assertTrue(collections.contains(otherPrefix), "another prefix's collection is left alone");
+        } finally {
+            qdrant.deleteCollectionAsync(otherPrefix).get();
+        }
+    }
+
+    @Test
+    void anOlderLayoutServesUntilItsReplacementIsBuiltThenGoes() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("LayoutChange"));
+        List<UUID> ids = ids();
+        CollectionNames names = legacyCollection(properties, ids, "v3");
+        storeIndexedOffers(properties, ids);
+        String older = names.prefix() + "_" + names.model() + "_v3";
+
+        try (ApplicationContext service = ApplicationContext.run(properties)) {
+            Reindexer reindexer = service.getBean(Reindexer.class);
+            awaitUntil(() -> reindexer.running().isEmpty(), "the rebuild done");
+
+            assertEquals(Optional.of(names.generation(1)), alias(names), "the new layout serves behind the alias");
+            assertEquals(OFFERS, qdrant.countAsync(names.alias()).get(), "every offer rebuilt from PostgreSQL");
+            assertFalse(qdrant.listCollectionsAsync().get().contains(older), "the older layout is deleted");
+            assertTrue(service.getBean(OfferIndex.class).servesOwnModel());
+        }
+    }
+
+    /** Offers stored in PostgreSQL as already indexed: only what the service finds in Qdrant decides what it does. */
+    private static void storeIndexedOffers(Map<String, Object> properties, List<UUID> ids) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(properties), "postgres", "");
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into offer (id, source, external_id, title, description, language, status,
+                                           index_pending)
+                        values (?, 'generations-test', ?, ?, ?, 'en', 'OPEN', false)""")) {
+            for (int n = 0; n < OFFERS; n++) {
+                insert.setObject(1, ids.get(n));
+                insert.setString(2, "offer-" + n);
+                insert.setString(3, title(n));
+                insert.setString(4, title(n) + ": a full-time role, training provided.");
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static List<UUID> ids() {
+        List<UUID> ids = new ArrayList<>();
+        for (int n = 0; n < OFFERS; n++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    /**
+     * The model's collection as the service made it before aliases, holding the offers' points (layout {@code null}
+     * is today's name), built by a command's context, which addresses collections by name. Its data source
+     * creates the schema (Flyway) for the service that starts next.
+     */
+    private static CollectionNames legacyCollection(Map<String, Object> properties, List<UUID> ids, String layout) {
+        try (ApplicationContext command = ApplicationContext.builder()
+                .environments(Environment.CLI)
+                .properties(properties)
+                .start()) {
+            command.getBean(DataSource.class);
+            OfferIndex index = command.getBean(OfferIndex.class);
+            CollectionNames names = command.getBean(IndexRouting.class).names();
+            String name = layout == null ? names.family() : names.prefix() + "_" + names.model() + "_" + layout;
+            index.create(name);
+            List<Offer> offers = new ArrayList<>();
+            for (int n = 0; n < ids.size(); n++) {
+                offers.add(Offer.textOnly(
+                        ids.get(n), "generations-test", "offer-" + n, title(n), title(n), "en", Instant.now()));
+            }
+            index.upsert(name, command.getBean(OfferVectors.class).compute(offers));
+            return names;
+        }
+    }
+
+    private void createTinyCollection(String name) throws Exception {
+        qdrant.createCollectionAsync(
+                        name,
+                        VectorParams.newBuilder()
+                                .setSize(4)
+                                .setDistance(Distance.Cosine)
+                                .build())
+                .get();
+    }
+
+    private Optional<String> alias(CollectionNames names) throws Exception {
+        return qdrant.listAliasesAsync().get().stream()
+                .filter(description -> description.getAliasName().equals(names.alias()))
+                .map(AliasDescription::getCollectionName)
+                .findFirst();
+    }
+
+    private static String title(int n) {
+        return List.of("Plumber", "Bus driver", "Java developer", "Nurse", "Accountant")
+                .get(n);
+    }
+
+    private static String jdbcUrl(Map<String, Object> properties) {
+        return (String) properties.get("datasources.default.url");
+    }
+
+    private static long pendingCount(Map<String, Object> properties) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(properties), "postgres", "");
+                PreparedStatement statement =
+                        connection.prepareStatement("select count(*) from offer where index_pending");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within 3 minutes: " + what);
+            Thread.sleep(100);
+        }
+    }
+}
