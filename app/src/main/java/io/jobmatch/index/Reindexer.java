@@ -52,7 +52,7 @@ public class Reindexer {
         thread.setDaemon(true);
         return thread;
     });
-    private final Object pause = new Object();
+    private final Object pauses = new Object();
 
     private volatile boolean stopping;
 
@@ -125,8 +125,8 @@ public class Reindexer {
     @PreDestroy
     void stop() {
         stopping = true;
-        synchronized (pause) {
-            pause.notifyAll();
+        synchronized (pauses) {
+            pauses.notifyAll();
         }
         runner.shutdown();
         try {
@@ -155,7 +155,7 @@ public class Reindexer {
                         e);
                 abandon(reindex);
                 reindex.written().set(0);
-                pauseBeforeRetry();
+                pause(settings.retryInterval());
                 continue;
             }
             abandon(reindex);
@@ -181,6 +181,7 @@ public class Reindexer {
                     LOG.info("Reindex into {}: {} offers written", collection, written);
                 }
             }
+            pause(settings.pagePause());
             after = page.nextCursor() == null
                     ? null
                     : OfferCursor.decode(page.nextCursor()).orElseThrow();
@@ -232,11 +233,15 @@ public class Reindexer {
         }
     }
 
-    private void pauseBeforeRetry() {
-        synchronized (pause) {
+    /** Waits, unless stopping, for {@code duration} or until {@link #stop} (which ends a pause at once). */
+    private void pause(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        synchronized (pauses) {
             if (!stopping) {
                 try {
-                    pause.wait(settings.retryInterval().toMillis());
+                    pauses.wait(duration.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     stopping = true;
