@@ -36,8 +36,7 @@ class CollectionGenerations {
     /**
      * Points searches and writes at the alias, creating it when missing: over a collection made before aliases
      * (this model and layout first, then this model in an older layout, then any other model), adopted as it is, or
-     * else over a new, empty first generation. Then deletes this prefix's other collections: left over from earlier
-     * models and layouts, or from a rebuild that a stop cut short.
+     * else over a new, empty first generation.
      *
      * @return true when the served generation is new and empty, so everything must be indexed into it
      */
@@ -66,13 +65,21 @@ class CollectionGenerations {
             index.await(client.createAliasAsync(names.alias(), served), "create alias");
         }
         index.serveThroughAlias(served);
-        for (String orphan : ours) {
+        return created;
+    }
+
+    /**
+     * Deletes this prefix's collections that the alias does not serve: left over from earlier models and layouts, or
+     * from a rebuild that a stop cut short. Only while no rebuild runs anywhere ({@link RebuildLock}).
+     */
+    void deleteUnserved() {
+        String served = routing.served();
+        for (String orphan : ours()) {
             if (!orphan.equals(served)) {
                 delete(orphan);
                 LOG.info("Deleted Qdrant collection {}: neither served nor being built", orphan);
             }
         }
-        return created;
     }
 
     /** The name of the next generation of this model and layout: one past the highest that exists. */

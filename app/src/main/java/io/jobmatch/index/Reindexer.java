@@ -46,6 +46,7 @@ public class Reindexer {
     private final OfferVectors vectors;
     private final OfferService offers;
     private final ReindexSettings settings;
+    private final RebuildLock lock;
     private final AtomicReference<Reindex> running = new AtomicReference<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "reindex");
@@ -62,26 +63,42 @@ public class Reindexer {
             CollectionGenerations generations,
             OfferVectors vectors,
             OfferService offers,
-            ReindexSettings settings) {
+            ReindexSettings settings,
+            RebuildLock lock) {
         this.index = index;
         this.routing = routing;
         this.generations = generations;
         this.vectors = vectors;
         this.offers = offers;
         this.settings = settings;
+        this.lock = lock;
     }
 
     /**
-     * Opens the alias at startup (see {@link CollectionGenerations#open}) and, when the served collection holds
-     * another model or layout, starts rebuilding it.
+     * Opens the alias at startup (see {@link CollectionGenerations#open}), deletes the collections it does not serve
+     * unless another replica is rebuilding, and, when the served collection holds another model or layout, starts
+     * rebuilding it, or, when another replica already does, waits for its swap and serves what it built.
      *
      * @return true when the served generation is new and empty, so everything must be indexed into it
      */
     public boolean open() {
         boolean created = generations.open();
-        String served = routing.served();
-        if (!routing.names().sameFamily(served)) {
-            start(routing.servesOwnModel() ? "layout change" : "model change");
+        Optional<RebuildLock.Held> noRebuild = lock.tryAcquire();
+        if (noRebuild.isPresent()) {
+            try (RebuildLock.Held held = noRebuild.get()) {
+                generations.deleteUnserved();
+            }
+        } else {
+            LOG.info("Another replica is rebuilding the index: unserved collections stay until a later start");
+        }
+        if (!routing.names().sameFamily(routing.served())) {
+            String reason = routing.servesOwnModel() ? "layout change" : "model change";
+            try {
+                start(reason);
+            } catch (ReindexRunningException e) {
+                LOG.info("{}: another replica is rebuilding the index; waiting for its swap", reason);
+                runner.execute(() -> follow(reason));
+            }
         }
         return created;
     }
@@ -92,24 +109,68 @@ public class Reindexer {
      * @throws ReindexRunningException when one is running
      */
     public Reindex start(String reason) {
-        Reindex reindex = Reindex.of(generations.nextGeneration(), routing.served(), reason);
-        if (!running.compareAndSet(null, reindex)) {
-            throw new ReindexRunningException(running.get());
-        }
+        RebuildLock.Held held = lock.tryAcquire()
+                .orElseThrow(() -> new ReindexRunningException(running()
+                        .map(current -> "A reindex into " + current.collection() + " is already running ("
+                                + current.offersWritten() + " offers written)")
+                        .orElse("Another replica is rebuilding the index")));
+        Reindex reindex;
         try {
-            runner.execute(() -> {
-                try {
-                    buildUntilDone(reindex);
-                } finally {
-                    running.set(null);
-                }
-            });
-        } catch (RejectedExecutionException e) {
+            reindex = Reindex.of(generations.nextGeneration(), routing.served(), reason);
+            running.set(reindex);
+            runner.execute(() -> build(reindex, held));
+        } catch (RuntimeException e) {
             running.set(null);
-            throw new IndexUnavailableException("The service is shutting down", e);
+            held.close();
+            throw e instanceof RejectedExecutionException
+                    ? new IndexUnavailableException("The service is shutting down", e)
+                    : e;
         }
         LOG.info("Reindex ({}) started: building {} to replace {}", reason, reindex.collection(), reindex.replacing());
         return reindex;
+    }
+
+    /** Runs on the runner thread, holding the rebuild lock until done. */
+    private void build(Reindex reindex, RebuildLock.Held held) {
+        try (held) {
+            buildUntilDone(reindex);
+        } finally {
+            running.set(null);
+        }
+    }
+
+    /**
+     * While another replica builds this model and layout's generation: serves it once the alias has moved to it, or
+     * builds it here if the other replica stopped first (the lock is free again).
+     */
+    private void follow(String reason) {
+        while (!stopping) {
+            try {
+                Optional<String> target = generations.aliasTarget();
+                if (target.filter(routing.names()::sameFamily).isPresent()) {
+                    index.serveThroughAlias(target.get());
+                    LOG.info("Another replica's rebuild is done: serving {}", target.get());
+                    return;
+                }
+                Optional<RebuildLock.Held> free = lock.tryAcquire();
+                if (free.isPresent()) {
+                    Reindex reindex;
+                    try {
+                        reindex = Reindex.of(generations.nextGeneration(), routing.served(), reason);
+                    } catch (RuntimeException e) {
+                        free.get().close();
+                        throw e;
+                    }
+                    running.set(reindex);
+                    LOG.info("Reindex ({}) started: building {}", reason, reindex.collection());
+                    build(reindex, free.get());
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Waiting for another replica's rebuild: {}", e.getMessage());
+            }
+            pause(settings.retryInterval());
+        }
     }
 
     public Optional<Reindex> running() {
@@ -141,7 +202,7 @@ public class Reindexer {
     private void buildUntilDone(Reindex reindex) {
         while (!stopping) {
             try {
-                if (build(reindex)) {
+                if (buildOnce(reindex)) {
                     return;
                 }
             } catch (EngineClosedException e) {
@@ -163,7 +224,7 @@ public class Reindexer {
     }
 
     /** @return true when the alias has moved to the new generation; false when stopped first */
-    private boolean build(Reindex reindex) {
+    private boolean buildOnce(Reindex reindex) {
         long started = System.nanoTime();
         String collection = reindex.collection();
         index.create(collection);

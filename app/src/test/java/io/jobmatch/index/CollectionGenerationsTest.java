@@ -2,6 +2,7 @@ package io.jobmatch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.offers.Offer;
@@ -108,6 +109,34 @@ class CollectionGenerationsTest {
             assertEquals(OFFERS, qdrant.countAsync(names.alias()).get(), "every offer rebuilt from PostgreSQL");
             assertFalse(qdrant.listCollectionsAsync().get().contains(older), "the older layout is deleted");
             assertTrue(service.getBean(OfferIndex.class).servesOwnModel());
+        }
+    }
+
+    @Test
+    void whileAnotherReplicaRebuildsNothingIsDeletedAndNoSecondRebuildStarts() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("OtherReplica"));
+        String prefix = (String) properties.get("jobmatch.qdrant.collection-prefix");
+        List<UUID> ids = ids();
+        CollectionNames names = legacyCollection(properties, ids, null);
+        storeIndexedOffers(properties, ids);
+        String underConstruction = names.generation(4);
+        createTinyCollection(underConstruction);
+
+        try (Connection otherReplica = DriverManager.getConnection(jdbcUrl(properties), "postgres", "");
+                PreparedStatement rebuilding = otherReplica.prepareStatement("select pg_advisory_lock(?)")) {
+            rebuilding.setLong(1, RebuildLock.key(prefix));
+            rebuilding.execute();
+            try (ApplicationContext service = ApplicationContext.run(properties)) {
+                assertEquals(Optional.of(names.family()), alias(names));
+                assertTrue(
+                        qdrant.listCollectionsAsync().get().contains(underConstruction),
+                        "the other replica's generation is left alone");
+                Reindexer reindexer = service.getBean(Reindexer.class);
+                assertThrows(ReindexRunningException.class, () -> reindexer.start("test"));
+                assertTrue(reindexer.running().isEmpty());
+            }
+        } finally {
+            qdrant.deleteCollectionAsync(underConstruction).get();
         }
     }
 
