@@ -75,7 +75,8 @@ public class OfferIndex {
     /**
      * Layout of the collection, part of its name: a collection made before the keyword and passage vectors existed
      * (no suffix), before passages were cut at semicolons and embedded as queries (v2), or before the city, date
-     * and salary filter fields (v3), is never reused, and OfferIndexer fills the new one from PostgreSQL at startup.
+     * and salary filter fields (v3), is never reused: at startup the Reindexer builds the new layout's generation from
+     * PostgreSQL while the old one keeps answering behind the alias.
      */
     static final String LAYOUT = "v4";
 

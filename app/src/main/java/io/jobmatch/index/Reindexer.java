@@ -114,18 +114,27 @@ public class Reindexer {
                         .map(current -> "A reindex into " + current.collection() + " is already running ("
                                 + current.offersWritten() + " offers written)")
                         .orElse("Another replica is rebuilding the index")));
+        Reindex reindex = begin(held, reason);
+        try {
+            runner.execute(() -> build(reindex, held));
+        } catch (RejectedExecutionException e) {
+            running.set(null);
+            held.close();
+            throw new IndexUnavailableException("The service is shutting down", e);
+        }
+        return reindex;
+    }
+
+    /** The next generation's rebuild, now running under {@code held}; the lock is released if it cannot begin. */
+    private Reindex begin(RebuildLock.Held held, String reason) {
         Reindex reindex;
         try {
             reindex = Reindex.of(generations.nextGeneration(), routing.served(), reason);
-            running.set(reindex);
-            runner.execute(() -> build(reindex, held));
         } catch (RuntimeException e) {
-            running.set(null);
             held.close();
-            throw e instanceof RejectedExecutionException
-                    ? new IndexUnavailableException("The service is shutting down", e)
-                    : e;
+            throw e;
         }
+        running.set(reindex);
         LOG.info("Reindex ({}) started: building {} to replace {}", reason, reindex.collection(), reindex.replacing());
         return reindex;
     }
@@ -154,16 +163,7 @@ public class Reindexer {
                 }
                 Optional<RebuildLock.Held> free = lock.tryAcquire();
                 if (free.isPresent()) {
-                    Reindex reindex;
-                    try {
-                        reindex = Reindex.of(generations.nextGeneration(), routing.served(), reason);
-                    } catch (RuntimeException e) {
-                        free.get().close();
-                        throw e;
-                    }
-                    running.set(reindex);
-                    LOG.info("Reindex ({}) started: building {}", reason, reindex.collection());
-                    build(reindex, free.get());
+                    build(begin(free.get(), reason), free.get());
                     return;
                 }
             } catch (RuntimeException e) {

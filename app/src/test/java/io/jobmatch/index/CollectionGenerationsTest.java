@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.keywords.KeywordVector;
+import io.jobmatch.keywords.Keywords;
 import io.jobmatch.offers.Offer;
+import io.jobmatch.offers.OfferCriteria;
 import io.jobmatch.support.TestServers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +72,7 @@ class CollectionGenerationsTest {
         Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("LegacyAdoption"));
         String prefix = (String) properties.get("jobmatch.qdrant.collection-prefix");
         List<UUID> ids = ids();
-        CollectionNames names = legacyCollection(properties, ids, null);
+        CollectionNames names = legacyCollection(properties, ids, CollectionNames::family);
         storeIndexedOffers(properties, ids);
         String otherModel = prefix + "_multilingual-e5-small_v4";
         String abandoned = names.generation(7);
@@ -97,9 +102,9 @@ class CollectionGenerationsTest {
     void anOlderLayoutServesUntilItsReplacementIsBuiltThenGoes() throws Exception {
         Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("LayoutChange"));
         List<UUID> ids = ids();
-        CollectionNames names = legacyCollection(properties, ids, "v3");
+        CollectionNames names = legacyCollection(properties, ids, CollectionGenerationsTest::olderLayout);
         storeIndexedOffers(properties, ids);
-        String older = names.prefix() + "_" + names.model() + "_v3";
+        String older = olderLayout(names);
 
         try (ApplicationContext service = ApplicationContext.run(properties)) {
             Reindexer reindexer = service.getBean(Reindexer.class);
@@ -117,7 +122,7 @@ class CollectionGenerationsTest {
         Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("OtherReplica"));
         String prefix = (String) properties.get("jobmatch.qdrant.collection-prefix");
         List<UUID> ids = ids();
-        CollectionNames names = legacyCollection(properties, ids, null);
+        CollectionNames names = legacyCollection(properties, ids, CollectionNames::family);
         storeIndexedOffers(properties, ids);
         String underConstruction = names.generation(4);
         createTinyCollection(underConstruction);
@@ -166,12 +171,66 @@ class CollectionGenerationsTest {
         return ids;
     }
 
+    @Test
+    void anotherModelsCollectionAnswersOnlyKeywordSearchesUntilThisModelsGenerationIsBuilt() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("ModelChange"));
+        // One offer per page, two seconds apart: the rebuild lasts at least ten seconds, long enough to search.
+        properties.put("jobmatch.index.reindex.page-size", "1");
+        properties.put("jobmatch.index.reindex.page-pause", "2s");
+        List<UUID> ids = ids();
+        // Named as another model's collection: to the service, its dense vectors are from another vector space.
+        CollectionNames names = legacyCollection(properties, ids, CollectionGenerationsTest::otherModel);
+        storeIndexedOffers(properties, ids);
+
+        try (ApplicationContext service = ApplicationContext.run(properties)) {
+            Reindexer reindexer = service.getBean(Reindexer.class);
+            OfferIndex index = service.getBean(OfferIndex.class);
+            IndexFilter english = IndexFilter.open("en", OfferCriteria.ANY);
+            float[] nurse =
+                    service.getBean(EmbeddingEngine.class).embedQuery("Nurse").vector();
+            KeywordVector nurseWords =
+                    service.getBean(Keywords.class).query("Nurse", "en").vector();
+
+            assertTrue(reindexer.running().isPresent(), "this model's generation is being built");
+            assertFalse(index.servesOwnModel(), "so readiness stays DOWN");
+            assertThrows(
+                    IndexUnavailableException.class,
+                    () -> index.search(IndexQuery.dense(nurse, english, 5, 0)),
+                    "this model's query vectors are not searched against another model's");
+            assertEquals(
+                    ids.get(3),
+                    index.search(new IndexQuery(null, nurseWords, english, 5, 0, true))
+                            .getFirst()
+                            .offerId(),
+                    "keyword searches answer from the old collection meanwhile");
+
+            awaitUntil(() -> reindexer.running().isEmpty(), "the rebuild done");
+            assertTrue(index.servesOwnModel());
+            assertEquals(Optional.of(names.generation(1)), alias(names));
+            assertFalse(qdrant.listCollectionsAsync().get().contains(otherModel(names)), "the old model's is gone");
+            assertEquals(
+                    ids.get(3),
+                    index.search(IndexQuery.dense(nurse, english, 1, 0))
+                            .getFirst()
+                            .offerId());
+        }
+    }
+
+    private static String olderLayout(CollectionNames names) {
+        return names.prefix() + "_" + names.model() + "_v3";
+    }
+
+    private static String otherModel(CollectionNames names) {
+        return names.prefix() + "_other-model_v4";
+    }
+
     /**
-     * The model's collection as the service made it before aliases, holding the offers' points (layout {@code null}
-     * is today's name), built by a command's context, which addresses collections by name. Its data source
-     * creates the schema (Flyway) for the service that starts next.
+     * A collection as the service made it before aliases, named by {@code name}, holding the offers' points, built by
+     * a command's context, which addresses collections by name. Its data source creates the schema (Flyway) for the
+     * service that starts next.
      */
-    private static CollectionNames legacyCollection(Map<String, Object> properties, List<UUID> ids, String layout) {
+    private static CollectionNames legacyCollection(
+            Map<String, Object> properties, List<UUID> ids, Function<CollectionNames, String> collection) {
         try (ApplicationContext command = ApplicationContext.builder()
                 .environments(Environment.CLI)
                 .properties(properties)
@@ -179,7 +238,7 @@ class CollectionGenerationsTest {
             command.getBean(DataSource.class);
             OfferIndex index = command.getBean(OfferIndex.class);
             CollectionNames names = command.getBean(IndexRouting.class).names();
-            String name = layout == null ? names.family() : names.prefix() + "_" + names.model() + "_" + layout;
+            String name = collection.apply(names);
             index.create(name);
             List<Offer> offers = new ArrayList<>();
             for (int n = 0; n < ids.size(); n++) {

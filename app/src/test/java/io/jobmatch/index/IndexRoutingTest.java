@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.offers.Offer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -119,26 +120,7 @@ class IndexRoutingTest {
     }
 
     private static IndexedOffer indexed(UUID id) {
-        Offer offer = new Offer(
-                id,
-                "s",
-                id.toString(),
-                "Title",
-                "Text",
-                "en",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Offer offer = Offer.textOnly(id, "routing-test", id.toString(), "Title", "Text", "en", Instant.now());
         return new IndexedOffer(offer, new float[] {1}, null, OfferPassages.NONE);
     }
 

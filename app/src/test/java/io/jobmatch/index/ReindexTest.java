@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,11 @@ class ReindexTest extends ServiceTest {
                     "the writes and the second request must land while the rebuild runs, or this proves nothing");
             assertEquals(409, second.status(), second.body());
             assertEquals("application/problem+json", second.contentType());
+            assertTrue(
+                    Pattern.compile("(?m)^jobmatch_index_reindex_running(\\{[^}]*})? 1\\.0$")
+                            .matcher(api.get("/prometheus").body())
+                            .find(),
+                    "the rebuild shows in the metrics");
 
             awaitUntil(() -> reindexer.running().isEmpty(), "the rebuild done");
             int atSwap = searches.get();
