@@ -73,10 +73,18 @@ public final class BulkClient {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ImportFailedException(
-                    "cannot reach the service at " + endpoint + ": " + (e.getMessage() == null ? e : e.getMessage()),
-                    e);
+            throw new ImportFailedException("cannot reach the service at " + endpoint + ": " + reason(e), e);
         }
+    }
+
+    /** The JDK's connection errors often carry their reason only on a cause ("Connection refused"). */
+    private static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private JsonNode results(HttpResponse<String> response, int sent) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.ServiceTest;
 import io.jobmatch.support.TestServers;
@@ -15,11 +16,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +43,9 @@ import picocli.CommandLine;
 @MicronautTest
 class ImportCommandTest extends ServiceTest {
 
+    /** A key that may write the source {@code feed-own} only, beside the test key for every source. */
+    private static final String OWN_SOURCE_KEY = "import-test-key-feed-own";
+
     private static final String SUMMARY = "import: read=%d created=%d updated=%d unchanged=%d invalid=%d seconds=";
 
     @Inject
@@ -43,6 +55,13 @@ class ImportCommandTest extends ServiceTest {
     Path dir;
 
     Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("jobmatch.security.api-keys", TestServers.API_KEY + ":*," + OWN_SOURCE_KEY + ":feed-own");
+        return properties;
+    }
 
     @BeforeAll
     void client() {
@@ -296,6 +315,91 @@ class ImportCommandTest extends ServiceTest {
 
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("refused the API key (401"), run.err());
+    }
+
+    @Test
+    void rowsOfASourceTheKeyLacksAreInvalidAndTheOthersGoIn() throws IOException {
+        Path file = write(
+                "mixed.ndjson",
+                offer("own-1", "Cleaner", "Clean offices in the evening, five days a week.") + "\n"
+                        + "{\"source\": \"feed-other\", \"externalId\": \"other-1\", \"title\": \"Porter\", "
+                        + "\"description\": \"Carry luggage for hotel guests.\", \"language\": \"en\"}\n");
+        Path errors = dir.resolve("forbidden.ndjson");
+
+        Run run = runAt(
+                server.getURL().toString(),
+                OWN_SOURCE_KEY,
+                "--source",
+                "feed-own",
+                "--errors",
+                errors.toString(),
+                file.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        run.assertSummary(2, 1, 0, 0, 1);
+        JsonNode bad = ndjson(errors).getFirst();
+        assertEquals(file + ":2", bad.get("location").asText());
+        assertEquals("source", bad.get("field").asText());
+        assertEquals("other-1", bad.get("externalId").asText());
+        assertEquals("Cleaner", stored("feed-own", "own-1").get("title").asText());
+    }
+
+    /**
+     * A 503 with Retry-After is waited out and the chunk sent again. The real service cannot be made to shed a bulk
+     * request on demand, so a small proxy in front of it answers the first request with a 503 (a fake for that one
+     * answer) and forwards the others to the real service.
+     */
+    @Test
+    void aShedRequestIsRetriedAfterItsRetryAfter() throws Exception {
+        Path file = write("retry.ndjson", offer("retry-1", "Courier", "Deliver parcels by bike in the city.") + "\n");
+        AtomicInteger requests = new AtomicInteger();
+        HttpClient forward = HttpClient.newHttpClient();
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (requests.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            try {
+                HttpResponse<byte[]> answer = forward.send(
+                        HttpRequest.newBuilder(server.getURI().resolve(exchange.getRequestURI()))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        exchange.getRequestHeaders().getFirst("Authorization"))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
+                exchange.getResponseBody().write(answer.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(500, -1);
+            }
+            exchange.close();
+        });
+        proxy.start();
+        long started = System.nanoTime();
+        Run run;
+        try {
+            run = runAt(
+                    "http://127.0.0.1:" + proxy.getAddress().getPort(),
+                    TestServers.API_KEY,
+                    "--source",
+                    "feed-retry",
+                    file.toString());
+        } finally {
+            proxy.stop(0);
+        }
+
+        assertEquals(0, run.exitCode(), run.err());
+        run.assertSummary(1, 1, 0, 0, 0);
+        assertEquals(2, requests.get());
+        assertTrue(System.nanoTime() - started >= 1_000_000_000L, "waited the Retry-After second");
+        assertEquals("Courier", stored("feed-retry", "retry-1").get("title").asText());
     }
 
     private Run run(String... args) {
