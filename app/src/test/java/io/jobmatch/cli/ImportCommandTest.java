@@ -403,24 +403,18 @@ class ImportCommandTest extends ServiceTest {
     }
 
     private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", server.getURL().toString(), "--key", TestServers.API_KEY));
-        all.addAll(List.of(args));
-        return execute(all);
+        return runAt(server.getURL().toString(), TestServers.API_KEY, args);
     }
 
     private Run runAt(String url, String key, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", url, "--key", key));
         all.addAll(List.of(args));
-        return execute(all);
-    }
-
-    private static Run execute(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = new CommandLine(new ImportCommand())
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
+                .execute(all.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
     }
 
