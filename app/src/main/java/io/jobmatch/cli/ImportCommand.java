@@ -41,11 +41,13 @@ import picocli.CommandLine.Spec;
                 + "others. The last line sums it up.")
 public class ImportCommand implements Callable<Integer> {
 
-    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration CHUNK_TIMEOUT = Duration.ofMinutes(10);
 
     @Spec
     CommandSpec spec;
+
+    /** How often the plain progress line is printed off a terminal (a test shortens it). */
+    Duration progressInterval = Duration.ofSeconds(5);
 
     @Option(
             names = "--url",
@@ -121,7 +123,7 @@ public class ImportCommand implements Callable<Integer> {
         long bytes = files.stream().mapToLong(ImportCommand::size).sum();
         return onTerminal()
                 ? new TerminalProgress(System.err, bytes)
-                : new PeriodicProgress(err, bytes, PROGRESS_INTERVAL);
+                : new PeriodicProgress(err, bytes, progressInterval);
     }
 
     private static long size(Path file) {

@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ class ImportCommandTest extends ServiceTest {
 
     /** A key that may write the source {@code feed-own} only, beside the test key for every source. */
     private static final String OWN_SOURCE_KEY = "import-test-key-feed-own";
+
+    /** Short, so that an import lasting a second (the retry test) prints progress lines. */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
 
     private static final String SUMMARY = "import: read=%d created=%d updated=%d unchanged=%d invalid=%d seconds=";
 
@@ -399,6 +403,9 @@ class ImportCommandTest extends ServiceTest {
         run.assertSummary(1, 1, 0, 0, 0);
         assertEquals(2, requests.get());
         assertTrue(System.nanoTime() - started >= 1_000_000_000L, "waited the Retry-After second");
+        assertTrue(
+                run.err().lines().anyMatch(line -> line.matches("import: 1 rows, \\d+ rows/s, 100% of the files read")),
+                "off a terminal, a progress line every interval: " + run.err());
         assertEquals("Courier", stored("feed-retry", "retry-1").get("title").asText());
     }
 
@@ -411,7 +418,9 @@ class ImportCommandTest extends ServiceTest {
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new ImportCommand())
+        ImportCommand command = new ImportCommand();
+        command.progressInterval = PROGRESS_INTERVAL;
+        int exitCode = new CommandLine(command)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(all.toArray(String[]::new));
