@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,8 +18,10 @@ import java.util.Optional;
 
 /**
  * {@code POST /api/offers/bulk} over the JDK's HTTP client: one chunk of offers in, the service's results out. A 503
- * or 429 is retried after its {@code Retry-After} (capped), a few times: resending a chunk is safe, since offers are
- * upserted by source and external id. Anything else that is not a 200, or no answer at all, stops the import.
+ * or 429 is retried after its {@code Retry-After} (capped), and a connection closed without an answer after a pause,
+ * a few times: resending a chunk is safe, since offers are upserted by source and external id. A service that cannot
+ * be reached, or any other status than 200, stops the import. The JDK client and this loop rather than a retry
+ * library: the policy is these few lines, and Retry-After (seconds or an HTTP date) has to be read here anyway.
  */
 public final class BulkClient {
 
@@ -48,12 +52,28 @@ public final class BulkClient {
     JsonNode send(ArrayNode offers) throws InterruptedException {
         byte[] body = bytes(offers);
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = post(body);
+            boolean last = attempt == MAX_ATTEMPTS;
+            HttpResponse<String> response;
+            try {
+                response = post(body);
+            } catch (ConnectException | HttpConnectTimeoutException unreachable) {
+                throw new ImportFailedException(
+                        "cannot reach the service at " + endpoint + ": " + reason(unreachable), unreachable);
+            } catch (IOException lost) {
+                if (last) {
+                    throw new ImportFailedException(
+                            "the service at " + endpoint + " closed the connection without answering, " + MAX_ATTEMPTS
+                                    + " times: " + reason(lost),
+                            lost);
+                }
+                Thread.sleep(DEFAULT_WAIT.toMillis()); // the chunk may have gone in: sending it again is safe
+                continue;
+            }
             int status = response.statusCode();
             if (status == 200) {
                 return results(response, offers.size());
             }
-            if ((status == 503 || status == 429) && attempt < MAX_ATTEMPTS) {
+            if ((status == 503 || status == 429) && !last) {
                 Thread.sleep(retryAfter(response).toMillis());
                 continue;
             }
@@ -61,7 +81,7 @@ public final class BulkClient {
         }
     }
 
-    private HttpResponse<String> post(byte[] body) throws InterruptedException {
+    private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -70,11 +90,7 @@ public final class BulkClient {
         if (key != null && !key.isBlank()) {
             request.header("Authorization", "Bearer " + key);
         }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new ImportFailedException("cannot reach the service at " + endpoint + ": " + reason(e), e);
-        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The JDK's connection errors often carry their reason only on a cause ("Connection refused"). */

@@ -9,15 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Progress when no terminal shows it (a log, a pipe, CI): one plain line every {@code interval} with the rows read,
- * rows/s and an estimate of the time left from the share of the files' bytes read.
+ * Progress when no terminal shows it (a log, a pipe, CI): one plain line every {@code interval} with the rows done,
+ * the rows expected (estimated from the share of the files' bytes read), rows/s and the time left.
  */
 public final class PeriodicProgress implements ImportProgress {
 
     private final PrintWriter out;
     private final long totalBytes;
     private final long started = System.nanoTime();
-    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong rowsDone = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "import-progress");
@@ -33,24 +34,20 @@ public final class PeriodicProgress implements ImportProgress {
     }
 
     @Override
-    public void update(long rows, long bytesRead) {
-        this.rows.set(rows);
+    public void update(long rowsRead, long rowsDone, long bytesRead) {
+        this.rowsRead.set(rowsRead);
+        this.rowsDone.set(rowsDone);
         this.bytesRead.set(bytesRead);
     }
 
     private void print() {
         double seconds = (System.nanoTime() - started) / 1e9;
-        long done = rows.get();
-        double share = totalBytes == 0 ? 1 : Math.min(1, bytesRead.get() / (double) totalBytes);
-        String eta =
-                share > 0 && share < 1 ? String.format(Locale.ROOT, ", ETA %.0f s", seconds * (1 - share) / share) : "";
+        long done = rowsDone.get();
+        long expected = ImportProgress.estimatedRows(rowsRead.get(), bytesRead.get(), totalBytes);
+        double rate = done / Math.max(seconds, 1e-3);
+        String eta = rate > 0 ? String.format(Locale.ROOT, ", ETA %.0f s", Math.max(0, expected - done) / rate) : "";
         out.println(String.format(
-                Locale.ROOT,
-                "import: %d rows, %.0f rows/s, %.0f%% of the files read%s",
-                done,
-                done / Math.max(seconds, 1e-3),
-                share * 100,
-                eta));
+                Locale.ROOT, "import: %d of about %d rows done, %.0f rows/s%s", done, expected, rate, eta));
         out.flush();
     }
 

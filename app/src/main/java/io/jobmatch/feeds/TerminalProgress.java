@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * A progress bar on a terminal (me.tongfei:progressbar): rows, rows/s and ETA. The number of rows is not known
+ * A progress bar on a terminal (me.tongfei:progressbar): rows done, rows/s and ETA. The number of rows is not known
  * before the files are read, so the bar's end is estimated from the share of the files' bytes read so far.
  */
 public final class TerminalProgress implements ImportProgress {
@@ -27,11 +27,9 @@ public final class TerminalProgress implements ImportProgress {
     }
 
     @Override
-    public void update(long rows, long bytesRead) {
-        if (bytesRead > 0 && totalBytes > 0) {
-            bar.maxHint(Math.max(rows, Math.round(rows * (double) totalBytes / bytesRead)));
-        }
-        bar.stepTo(rows);
+    public void update(long rowsRead, long rowsDone, long bytesRead) {
+        bar.maxHint(ImportProgress.estimatedRows(rowsRead, bytesRead, totalBytes));
+        bar.stepTo(rowsDone);
     }
 
     @Override
