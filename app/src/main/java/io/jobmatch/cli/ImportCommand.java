@@ -14,6 +14,8 @@ import io.jobmatch.feeds.TerminalProgress;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +81,7 @@ public class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        if (!httpUrl(url)) {
             throw new ParameterException(spec.commandLine(), "--url must be an http(s) URL: " + url);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -109,6 +111,15 @@ public class ImportCommand implements Callable<Integer> {
         out.println(totals.summary((System.nanoTime() - started) / 1e9));
         out.flush();
         return exitCode;
+    }
+
+    private static boolean httpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException malformed) {
+            return false;
+        }
     }
 
     private static void report(BadRow row, PrintWriter err) {

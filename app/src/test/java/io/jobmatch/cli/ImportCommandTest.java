@@ -312,6 +312,16 @@ class ImportCommandTest extends ServiceTest {
     }
 
     @Test
+    void aUrlThatIsNotHttpIsAUsageError() throws IOException {
+        Path file = write("usage.ndjson", offer("usage-1", "Usher", "Show guests to their seats.") + "\n");
+
+        Run run = runAt("localhost:8080", TestServers.API_KEY, file.toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--url must be an http(s) URL"), run.err());
+    }
+
+    @Test
     void aRefusedKeyIsFatal() throws IOException {
         Path file = write("refused.ndjson", offer("key-1", "Guard", "Patrol the site at night.") + "\n");
 
