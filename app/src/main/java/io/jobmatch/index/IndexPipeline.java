@@ -35,7 +35,7 @@ final class IndexPipeline implements Runnable {
     private final OfferVectors vectors;
     private final OfferIndex index;
     private final IndexSettings settings;
-    private final IndexCounters counters;
+    private final IndexWorkMetrics metrics;
     private final UUID owner;
     private final ExecutorService io;
     private final BooleanSupplier stopping;
@@ -49,7 +49,7 @@ final class IndexPipeline implements Runnable {
             OfferVectors vectors,
             OfferIndex index,
             IndexSettings settings,
-            IndexCounters counters,
+            IndexWorkMetrics metrics,
             UUID owner,
             ExecutorService io,
             BooleanSupplier stopping) {
@@ -58,7 +58,7 @@ final class IndexPipeline implements Runnable {
         this.vectors = vectors;
         this.index = index;
         this.settings = settings;
-        this.counters = counters;
+        this.metrics = metrics;
         this.owner = owner;
         this.io = io;
         this.stopping = stopping;
@@ -113,6 +113,7 @@ final class IndexPipeline implements Runnable {
 
     /** Never throws: a failure to claim is logged and the worker idles until the next poll. */
     private Batch claim() {
+        long started = System.nanoTime();
         List<IndexTask> tasks;
         try {
             tasks = queue.claim(owner, settings.batchSize(), settings.lease());
@@ -124,7 +125,9 @@ final class IndexPipeline implements Runnable {
             return Batch.EMPTY;
         }
         try {
-            return read(tasks);
+            Batch batch = read(tasks);
+            metrics.took(IndexWorkMetrics.Stage.READ, started);
+            return batch;
         } catch (RuntimeException e) {
             LOG.warn("Could not read the offers of {} index tasks; they are given back", tasks.size(), e);
             release(tasks);
@@ -148,8 +151,10 @@ final class IndexPipeline implements Runnable {
 
     private void embedAndWrite(Batch batch) {
         List<IndexedOffer> computed;
+        long started = System.nanoTime();
         try {
             computed = batch.upserts().isEmpty() ? List.of() : vectors.compute(batch.upserts());
+            metrics.took(IndexWorkMetrics.Stage.EMBED, started);
         } catch (EngineClosedException e) {
             LOG.info(
                     "{} index tasks given back: the service is shutting down",
@@ -183,6 +188,7 @@ final class IndexPipeline implements Runnable {
     }
 
     private void write(Batch batch, List<IndexedOffer> computed) {
+        long started = System.nanoTime();
         try {
             index.upsert(computed);
             index.delete(batch.deletes());
@@ -190,9 +196,10 @@ final class IndexPipeline implements Runnable {
             fail(batch, e);
             return;
         }
-        counters.done(batch.upserts().size(), batch.deletes().size());
+        metrics.done(batch.upserts().size(), batch.deletes().size());
         try {
             queue.ack(owner, batch.tasks());
+            metrics.took(IndexWorkMetrics.Stage.WRITE, started);
         } catch (RuntimeException e) {
             // Qdrant holds them: done again, harmlessly, once the lease runs out.
             LOG.warn(
@@ -206,7 +213,7 @@ final class IndexPipeline implements Runnable {
         String cause = describe(failure);
         LOG.warn(
                 "{} index tasks failed, retried with backoff: {}", batch.tasks().size(), cause);
-        counters.failed(batch.tasks().size());
+        metrics.failed(batch.tasks().size());
         try {
             queue.fail(
                     owner, batch.tasks(), cause, settings.maxAttempts(), settings.backoffBase(), settings.backoffCap());

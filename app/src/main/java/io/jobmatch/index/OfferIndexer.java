@@ -57,7 +57,7 @@ public class OfferIndexer {
     private final OfferService offerService;
     private final TaskScheduler scheduler;
     private final IndexSettings settings;
-    private final IndexCounters counters;
+    private final IndexWorkMetrics metrics;
     private final String model;
     /** This replica's worker pool, as the lease owner of the tasks it claims. */
     private final UUID owner = UUID.randomUUID();
@@ -79,7 +79,7 @@ public class OfferIndexer {
             OfferService offerService,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
             IndexSettings settings,
-            IndexCounters counters,
+            IndexWorkMetrics metrics,
             EmbeddingEngine engine) {
         this.index = index;
         this.vectors = vectors;
@@ -87,7 +87,7 @@ public class OfferIndexer {
         this.offerService = offerService;
         this.scheduler = scheduler;
         this.settings = settings;
-        this.counters = counters;
+        this.metrics = metrics;
         this.model = engine.manifest().name();
     }
 
@@ -107,7 +107,7 @@ public class OfferIndexer {
                 Thread.ofVirtual().name("jobmatch-index-io-", 0).factory());
         for (int i = 0; i < settings.workers(); i++) {
             IndexPipeline pipeline = new IndexPipeline(
-                    queue, offerService, vectors, index, settings, counters, owner, io, () -> stopping);
+                    queue, offerService, vectors, index, settings, metrics, owner, io, () -> stopping);
             pipelines.add(pipeline);
             // A platform thread: a model call pins a virtual thread's carrier for its whole length.
             Thread thread =
