@@ -195,22 +195,6 @@ class IndexQueueTest {
     }
 
     private static OfferDraft draft(String source, String externalId, String title, OfferStatus status) {
-        return new OfferDraft(
-                "queue-" + source,
-                externalId,
-                title,
-                title + " wanted.",
-                "en",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                status);
+        return Drafts.of("queue-" + source, externalId, title, title + " wanted.", status);
     }
 }

@@ -4,21 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jobmatch.local.LocalQdrantServer;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.Sql;
-import io.jobmatch.support.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -48,25 +40,12 @@ class IndexRetriesTest implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
-    Path storage;
-    int httpPort;
-    int grpcPort;
-    LocalQdrantServer qdrant;
+    StoppableQdrant qdrant;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            storage = Files.createTempDirectory("jobmatch-retries");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        httpPort = freePort();
-        grpcPort = freePort();
-        qdrant = startQdrant();
-        Map<String, String> properties = new HashMap<>(TestServers.isolatedProperties("IndexRetriesTest"));
-        properties.put("jobmatch.qdrant.host", "127.0.0.1");
-        properties.put("jobmatch.qdrant.port", Integer.toString(grpcPort));
-        properties.put("jobmatch.qdrant.timeout", "3s");
+        qdrant = new StoppableQdrant();
+        Map<String, String> properties = qdrant.serviceProperties("IndexRetriesTest");
         properties.put("jobmatch.index.max-attempts", "2");
         properties.put("jobmatch.index.backoff-base", "100ms");
         properties.put("jobmatch.index.backoff-cap", "200ms");
@@ -84,7 +63,7 @@ class IndexRetriesTest implements TestPropertyProvider {
         api.awaitIndexed();
         assertEquals(2, index.count());
 
-        qdrant.close();
+        qdrant.stop();
         Api.Response bulk = api.post(
                 "/api/offers/bulk",
                 "[" + offer("new-1", "Ferry captain") + "," + offer("new-2", "Deck hand") + ","
@@ -107,7 +86,7 @@ class IndexRetriesTest implements TestPropertyProvider {
         assertEquals("DELETE", tasks.get(0).get(0));
         assertTrue(api.get("/prometheus").body().contains("jobmatch_index_failed 4.0"), "failed tasks are a metric");
 
-        qdrant = startQdrant();
+        qdrant.start();
         awaitStatus(api, s -> api.get("/health").status() == 200);
         // Give the workers several polls (100 ms each): a failed task is never picked up by itself.
         Thread.sleep(1_000);
@@ -154,17 +133,5 @@ class IndexRetriesTest implements TestPropertyProvider {
     private static String offer(String externalId, String title) {
         return "{\"source\": \"feed\", \"externalId\": \"" + externalId + "\", \"title\": \"" + title
                 + "\", \"description\": \"" + title + " wanted on the islands.\", \"language\": \"en\"}";
-    }
-
-    private LocalQdrantServer startQdrant() {
-        return LocalQdrantServer.start(TestServers.qdrantBinary(), storage, httpPort, grpcPort);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

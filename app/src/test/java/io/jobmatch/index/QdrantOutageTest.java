@@ -2,19 +2,11 @@ package io.jobmatch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jobmatch.local.LocalQdrantServer;
 import io.jobmatch.support.Api;
-import io.jobmatch.support.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -32,25 +24,12 @@ class QdrantOutageTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    Path storage;
-    int httpPort;
-    int grpcPort;
-    LocalQdrantServer qdrant;
+    StoppableQdrant qdrant;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            storage = Files.createTempDirectory("jobmatch-outage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        httpPort = freePort();
-        grpcPort = freePort();
-        qdrant = startQdrant();
-        Map<String, String> properties = new HashMap<>(TestServers.isolatedProperties("QdrantOutageTest"));
-        properties.put("jobmatch.qdrant.host", "127.0.0.1");
-        properties.put("jobmatch.qdrant.port", Integer.toString(grpcPort));
-        properties.put("jobmatch.qdrant.timeout", "3s");
+        qdrant = new StoppableQdrant();
+        Map<String, String> properties = qdrant.serviceProperties("QdrantOutageTest");
         // Retries come quickly, and do not run out while Qdrant is down.
         properties.put("jobmatch.index.backoff-base", "200ms");
         properties.put("jobmatch.index.backoff-cap", "1s");
@@ -63,7 +42,7 @@ class QdrantOutageTest implements TestPropertyProvider {
         Api api = new Api(server.getURL()).withoutIndexWait();
         assertEquals(200, api.get("/health").status());
 
-        qdrant.close();
+        qdrant.stop();
 
         Api.Response health = api.get("/health");
         assertEquals(503, health.status(), health.body());
@@ -82,7 +61,7 @@ class QdrantOutageTest implements TestPropertyProvider {
         assertEquals(
                 1, api.getWithKey("/api/index/status").json().get("pending").asLong(), "its index task waits");
 
-        qdrant = startQdrant();
+        qdrant.start();
         api.awaitIndexed();
 
         Api.Response found = api.post("/api/search", Api.searchBody("ferry captain", "en"));
@@ -93,17 +72,5 @@ class QdrantOutageTest implements TestPropertyProvider {
     @AfterAll
     void stopQdrant() {
         qdrant.close();
-    }
-
-    private LocalQdrantServer startQdrant() {
-        return LocalQdrantServer.start(TestServers.qdrantBinary(), storage, httpPort, grpcPort);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

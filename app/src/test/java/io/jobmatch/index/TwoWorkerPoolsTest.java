@@ -69,22 +69,6 @@ class TwoWorkerPoolsTest {
     private static OfferDraft draft(int i) {
         String title =
                 List.of("Welder", "Baker", "Nurse", "Pilot", "Cook", "Driver").get(i % 6) + " " + i;
-        return new OfferDraft(
-                "pools",
-                "offer-" + i,
-                title,
-                title + " wanted in the harbour district.",
-                "en",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                OfferStatus.OPEN);
+        return Drafts.of("pools", "offer-" + i, title, title + " wanted in the harbour district.", OfferStatus.OPEN);
     }
 }
