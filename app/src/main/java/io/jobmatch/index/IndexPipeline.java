@@ -118,7 +118,8 @@ final class IndexPipeline implements Runnable {
         try {
             tasks = queue.claim(owner, settings.batchSize(), settings.lease());
         } catch (RuntimeException e) {
-            LOG.warn("Could not claim index tasks; trying again in {}", settings.pollInterval(), e);
+            // Once per poll while PostgreSQL is down: the cause, without a stack trace each time.
+            LOG.warn("Could not claim index tasks ({}); trying again in {}", e.getMessage(), settings.pollInterval());
             return Batch.EMPTY;
         }
         if (tasks.isEmpty()) {
