@@ -9,32 +9,36 @@ import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
 /**
- * The index's to-do list as metrics, read from PostgreSQL at each scrape: how many offers wait to be indexed, and how
- * long the oldest has waited (the index's lag behind the system of record).
+ * The indexing queue as metrics, read from PostgreSQL at each scrape: the tasks waiting (queue depth), how long the
+ * oldest pending change has waited (the index's lag behind the system of record), and the failed tasks.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
 class IndexBacklogMetrics implements MeterBinder {
 
     /** Looked up at scrape time: binders are bound while the registry is made, before the data source may exist. */
-    private final BeanProvider<IndexBacklog> backlog;
+    private final BeanProvider<IndexQueue> queue;
 
-    IndexBacklogMetrics(BeanProvider<IndexBacklog> backlog) {
-        this.backlog = backlog;
+    IndexBacklogMetrics(BeanProvider<IndexQueue> queue) {
+        this.queue = queue;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder(
                         "jobmatch.index.backlog",
-                        backlog,
+                        queue,
                         provider -> provider.get().pendingCount())
-                .description("offers stored in PostgreSQL whose current version is not in Qdrant yet")
+                .description("index tasks (offer upserts and deletes) waiting to be done or retried")
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder("jobmatch.index.lag", backlog, provider -> provider.get().oldestPendingAgeSeconds())
-                .description("seconds since the oldest offer still waiting to be indexed was written (0 when none)")
+        Gauge.builder("jobmatch.index.lag", queue, provider -> provider.get().oldestPendingAgeSeconds())
+                .description("seconds since the oldest change still waiting to be indexed was written (0 when none)")
                 .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("jobmatch.index.failed", queue, provider -> provider.get().failedCount())
+                .description("index tasks that used up their attempts; POST /api/index/retry-failed re-drives them")
                 .strongReference(true)
                 .register(registry);
     }

@@ -1,7 +1,6 @@
 package io.jobmatch.index;
 
-import io.jobmatch.embeddings.EngineClosedException;
-import io.jobmatch.offers.Offer;
+import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.offers.OfferService;
 import io.jobmatch.offers.OffersChanged;
 import io.micronaut.context.annotation.Requires;
@@ -11,135 +10,180 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener.TransactionPhase;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the index feature: keeps the Qdrant collection in step with PostgreSQL. Offers are indexed right
- * after they are committed; whatever could not be indexed then (Qdrant down, service stopping) stays in the
- * {@link IndexBacklog} and a background sweep indexes it, starting at startup, where a new or emptied collection is
- * flagged for a rebuild from PostgreSQL. Offers are read through {@link OfferService}, the offers feature's entry
+ * Entry point of the index feature's writing side: keeps the Qdrant collection in step with PostgreSQL through the
+ * durable task queue ({@link IndexQueue}). Every write queues its offers' tasks in its own transaction; this replica's
+ * workers ({@link IndexPipeline}, {@link IndexSettings#workers()} of them) claim due tasks in batches, embed, upsert
+ * or delete, and remove a task once Qdrant acknowledged it. Failed attempts are retried with backoff until
+ * {@link IndexSettings#maxAttempts()}, then wait as failed for {@link #retryFailed()}. At startup a new or incomplete
+ * collection gets a task for every offer. Offers are read through {@link OfferService}, the offers feature's entry
  * point.
  *
- * <p>The sweep is stopped, and waited for, when the context begins to shut down and before any bean is destroyed, so
- * it never uses the embedding engine, the Qdrant client or the database after they are closed. An offer whose
- * indexing is cut short keeps its flag and is indexed after the next start.
+ * <p>The workers are stopped, and waited for (bounded), when the context begins to shut down and before any bean is
+ * destroyed, so they do not use the embedding engine, the Qdrant client or the database after they are closed. Tasks
+ * cut short are given back (or, when even that is cut short, claimed again once their lease runs out).
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
 public class OfferIndexer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfferIndexer.class);
-    private static final int PAGE = 256;
-    /** Offers embedded and upserted together; small, so that a stopping sweep finishes its slice in about a second. */
-    private static final int SLICE = 8;
-    /** Longer than one slice takes on a busy two-core machine; past it the engine refuses the sweep's next call. */
+    /** Longer than one batch takes on a busy two-core machine; past it the engine refuses the workers' next call. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
+    private static final Duration AWAIT_POLL = Duration.ofMillis(100);
 
     private final OfferIndex index;
     private final Reindexer reindexer;
     private final OfferVectors vectors;
-    private final IndexBacklog backlog;
+    private final IndexQueue queue;
     private final OfferService offerService;
     private final TaskScheduler scheduler;
     private final IndexSettings settings;
-    /** One pass at a time: the sweep, and a caller of {@link #indexPending}, never index the same page twice. */
-    private final ReentrantLock pass = new ReentrantLock();
+    private final IndexWorkMetrics metrics;
+    private final String model;
+    /** This replica's worker pool, as the lease owner of the tasks it claims. */
+    private final UUID owner = UUID.randomUUID();
 
+    private final List<IndexPipeline> pipelines = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile ExecutorService io;
+    private volatile ScheduledFuture<?> renewal;
     private volatile boolean stopping;
-    /** Set once a pass has left nothing pending since startup: the collection holds every stored offer. */
+    /** Tasks up to this version were queued before the workers started: readiness waits for them. */
+    private volatile long startupVersion = Long.MAX_VALUE;
+    /** Set once no task queued before startup is pending: the collection holds every offer stored then. */
     private volatile boolean caughtUp;
-
-    private volatile ScheduledFuture<?> sweep;
 
     OfferIndexer(
             OfferIndex index,
             Reindexer reindexer,
             OfferVectors vectors,
-            IndexBacklog backlog,
+            IndexQueue queue,
             OfferService offerService,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-            IndexSettings settings) {
+            IndexSettings settings,
+            IndexWorkMetrics metrics,
+            EmbeddingEngine engine) {
         this.index = index;
         this.reindexer = reindexer;
         this.vectors = vectors;
-        this.backlog = backlog;
+        this.queue = queue;
         this.offerService = offerService;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.metrics = metrics;
+        this.model = engine.manifest().name();
     }
 
     @EventListener
-    void onStartup(StartupEvent event) {
+    synchronized void onStartup(StartupEvent event) {
         boolean created = reindexer.open();
-        if (created || index.count() < backlog.offerCount()) {
-            int flagged = backlog.markAllPending();
+        if (created || index.count() < queue.offersWithoutTask()) {
+            int queued = queue.enqueueAll();
             LOG.info(
-                    "Qdrant collection {} {}; rebuilding it from the {} offers in PostgreSQL",
+                    "Qdrant collection {} {}; rebuilding it from PostgreSQL: {} offers queued",
                     index.collection(),
                     created ? "created" : "is missing points",
-                    flagged);
+                    queued);
         }
-        sweep = scheduler.scheduleWithFixedDelay(Duration.ZERO, settings.retryInterval(), this::sweep);
+        startupVersion = queue.lastVersion();
+        io = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("jobmatch-index-io-", 0).factory());
+        for (int i = 0; i < settings.workers(); i++) {
+            IndexPipeline pipeline = new IndexPipeline(
+                    queue, offerService, vectors, index, settings, metrics, owner, io, () -> stopping);
+            pipelines.add(pipeline);
+            // A platform thread: a model call pins a virtual thread's carrier for its whole length.
+            Thread thread =
+                    Thread.ofPlatform().name("jobmatch-indexer-" + i).daemon().start(pipeline);
+            threads.add(thread);
+        }
+        Duration renewEvery = settings.lease().dividedBy(3);
+        renewal = scheduler.scheduleAtFixedRate(renewEvery, renewEvery, this::renewLeases);
     }
 
-    @EventListener
+    /** A committed write has tasks for this replica's workers: no need to wait for their next poll. */
+    @TransactionalEventListener(TransactionPhase.AFTER_COMMIT)
     void onOffersChanged(OffersChanged change) {
-        try {
-            index.delete(change.deleted());
-        } catch (IndexUnavailableException e) {
-            // The row is gone from PostgreSQL; searches drop ids that no longer resolve, and a rebuild removes it.
-            LOG.warn("Deleted offers {} remain in Qdrant until the next rebuild", change.deleted(), e);
-        }
-        if (!change.saved().isEmpty() && !stopping) {
-            tryIndex(change.saved());
-        }
+        pipelines.forEach(IndexPipeline::wake);
     }
 
     /**
-     * Whether the startup rebuild or catch-up is done: some pass since startup found nothing left pending. Readiness
-     * waits for it, so a replica never answers from a half-filled collection. Stays true afterwards: offers written
-     * later are indexed as they come, and an outage then is Qdrant's own health check's to report.
+     * Whether the startup rebuild or catch-up is done: no task queued before the workers started is still pending.
+     * Readiness waits for it, so a replica never answers from a half-filled collection. Stays true afterwards:
+     * offers written later are indexed as they come, and an outage then is Qdrant's own health check's to report.
      */
     public boolean caughtUp() {
+        if (!caughtUp && startupVersion != Long.MAX_VALUE) {
+            try {
+                if (!queue.pendingUpTo(startupVersion)) {
+                    caughtUp = true;
+                    LOG.info("Index caught up with PostgreSQL: {}", status());
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Could not tell whether the index caught up", e);
+            }
+        }
         return caughtUp;
     }
 
-    /** Indexes every offer still in the backlog, slice by slice, until done or stopped; returns how many. */
-    public int indexPending() {
-        pass.lock();
-        try {
-            int indexed = 0;
-            List<Offer> page = stopping ? List.of() : pendingPage();
-            while (!page.isEmpty()) {
-                int done = indexSlices(page);
-                indexed += done;
-                page = done == page.size() && !stopping ? pendingPage() : List.of();
-            }
-            if (!stopping && !caughtUp && backlog.pending(1).isEmpty()) {
-                caughtUp = true;
-                LOG.info("Index caught up with PostgreSQL: {} points in {}", index.count(), index.collection());
-            }
-            if (indexed > 0) {
-                LOG.info("Indexed {} pending offers into {}", indexed, index.collection());
-            }
-            return indexed;
-        } finally {
-            pass.unlock();
+    /** Where the index stands: offers, indexed, pending and failed tasks, lag, collection and model. */
+    public IndexStatus status() {
+        return queue.status(index.collection(), model);
+    }
+
+    /** Makes every failed task pending again with fresh attempts, and wakes the workers; returns how many. */
+    public int retryFailed() {
+        int retried = queue.retryFailed();
+        if (retried > 0) {
+            LOG.info("{} failed index tasks queued again", retried);
+            pipelines.forEach(IndexPipeline::wake);
         }
+        return retried;
     }
 
     /**
-     * Stops the sweep and waits for a pass in progress to finish its slice. Runs on {@link ShutdownEvent}, which the
-     * context publishes before it destroys any bean, and again as this bean's own pre-destroy step.
+     * Waits until the workers have tried each of these offers' tasks at least once (done, or failed and retried
+     * later), at most {@code timeout}; true when they have.
+     */
+    public boolean awaitAttempted(Collection<UUID> offerIds, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (queue.notYetAttempted(offerIds) > 0) {
+            if (System.nanoTime() > deadline || stopping) {
+                return false;
+            }
+            try {
+                Thread.sleep(AWAIT_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Stops the workers and waits for the batches in progress. Runs on {@link ShutdownEvent}, which the context
+     * publishes before it destroys any bean, and again as this bean's own pre-destroy step.
      */
     @EventListener
     void onShutdown(ShutdownEvent event) {
@@ -147,67 +191,48 @@ public class OfferIndexer {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
-        ScheduledFuture<?> scheduled = sweep;
+        ScheduledFuture<?> scheduled = renewal;
         if (scheduled != null) {
             scheduled.cancel(false);
         }
+        pipelines.forEach(IndexPipeline::wake);
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
         try {
-            if (pass.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                pass.unlock();
-            } else {
-                LOG.warn(
-                        "An indexing pass was still running {} s after shutdown began; its offers stay pending",
-                        STOP_WAIT.toSeconds());
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, remainingMillis(deadline)));
+            }
+            for (IndexPipeline pipeline : pipelines) {
+                pipeline.awaitWrites(Math.max(1, remainingMillis(deadline)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (threads.stream().anyMatch(Thread::isAlive)) {
+            LOG.warn(
+                    "An indexing batch was still running {} s after shutdown began; its tasks are claimed again "
+                            + "after their lease",
+                    STOP_WAIT.toSeconds());
+        }
+        ExecutorService executor = io;
+        if (executor != null) {
+            executor.shutdown();
+        }
     }
 
-    /** The current version of the next pending offers, oldest change first; an offer deleted meanwhile is skipped. */
-    private List<Offer> pendingPage() {
-        return offerService.getAll(backlog.pending(PAGE));
-    }
-
-    /** A scheduled run must never throw: an exception would cancel every later sweep. */
-    private void sweep() {
+    private void renewLeases() {
         try {
-            indexPending();
+            queue.renew(owner, settings.lease());
         } catch (RuntimeException e) {
-            LOG.warn("Indexing sweep failed; pending offers are retried in {}", settings.retryInterval(), e);
+            LOG.warn("Could not renew the leases of this replica's index tasks", e);
         }
     }
 
-    /** @return how many offers of the page were indexed: all of them, or fewer when stopped or failed */
-    private int indexSlices(List<Offer> page) {
-        int done = 0;
-        while (done < page.size() && !stopping) {
-            List<Offer> slice = page.subList(done, Math.min(done + SLICE, page.size()));
-            if (!tryIndex(slice)) {
-                break;
-            }
-            done += slice.size();
-        }
-        return done;
-    }
-
-    private boolean tryIndex(List<Offer> offers) {
-        try {
-            index.upsert(vectors.compute(offers));
-            backlog.markIndexed(offers);
-            return true;
-        } catch (IndexUnavailableException e) {
-            LOG.warn("{} offers stay pending: Qdrant is unavailable ({})", offers.size(), e.getMessage());
-            return false;
-        } catch (EngineClosedException e) {
-            LOG.info("{} offers stay pending: the service is shutting down", offers.size());
-            return false;
-        } catch (RuntimeException e) {
-            // The offers are committed already; the client must not get an error for them. They stay pending.
-            LOG.error("{} offers stay pending: indexing failed", offers.size(), e);
-            return false;
-        }
+    private static long remainingMillis(long deadline) {
+        return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     }
 }

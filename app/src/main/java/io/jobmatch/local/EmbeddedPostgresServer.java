@@ -34,7 +34,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "50");
+                    .setServerConfig("max_connections", "50")
+                    // zonky turns synchronous_commit off (fast tests): a commit then answers before its WAL is
+                    // written, and a PostgreSQL killed at once loses writes the service already acknowledged
+                    // (PowerCutTest). An acknowledged write must survive, so commits wait for their WAL flush.
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }

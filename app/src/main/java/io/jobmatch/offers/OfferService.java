@@ -3,6 +3,7 @@ package io.jobmatch.offers;
 import io.jobmatch.embeddings.LanguageGuess;
 import io.jobmatch.model.LanguageDetection;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
@@ -41,9 +42,11 @@ public class OfferService {
     }
 
     /**
-     * Stores the drafts, each with a language, in one transaction, then hands them to the index; results keep the
+     * Stores the drafts, each with a language, in one transaction, and announces the changed ones in that same
+     * transaction ({@link OffersChanged}), so what derived data records of them commits with them; results keep the
      * drafts' order.
      */
+    @Transactional
     public List<SavedOffer> upsertAll(List<OfferDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
@@ -68,7 +71,12 @@ public class OfferService {
         return store.findAll(ids);
     }
 
-    /** @throws OfferNotFoundException when no offer has this id */
+    /**
+     * Deletes the offer and announces it in the same transaction ({@link OffersChanged}).
+     *
+     * @throws OfferNotFoundException when no offer has this id
+     */
+    @Transactional
     public void delete(UUID id) {
         if (!store.delete(id)) {
             throw new OfferNotFoundException(id);

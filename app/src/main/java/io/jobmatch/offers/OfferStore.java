@@ -33,14 +33,11 @@ public class OfferStore {
             + "company, employment_type, remote, salary_min, salary_max, salary_currency, salary_period, date_posted, "
             + "valid_through, url, status, created_at, updated_at";
 
-    /** A new version is flagged {@code index_pending} in the same statement, so the index never misses it. */
     private static final String UPSERT = """
             insert into offer (id, source, external_id, title, description, language, language_confidence, country,
                                city, company, employment_type, remote, salary_min, salary_max, salary_currency,
-                               salary_period, date_posted, valid_through, url, status, index_pending, created_at,
-                               updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, clock_timestamp(),
-                    clock_timestamp())
+                               salary_period, date_posted, valid_through, url, status, created_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp())
             on conflict (source, external_id) do update set
                 title = excluded.title, description = excluded.description, language = excluded.language,
                 language_confidence = excluded.language_confidence,
@@ -49,7 +46,7 @@ public class OfferStore {
                 salary_min = excluded.salary_min, salary_max = excluded.salary_max,
                 salary_currency = excluded.salary_currency, salary_period = excluded.salary_period,
                 date_posted = excluded.date_posted, valid_through = excluded.valid_through, url = excluded.url,
-                status = excluded.status, index_pending = true, updated_at = clock_timestamp()
+                status = excluded.status, updated_at = clock_timestamp()
             where (offer.title, offer.description, offer.language, offer.language_confidence, offer.country, offer.city, offer.company,
                    offer.employment_type, offer.remote, offer.salary_min, offer.salary_max, offer.salary_currency,
                    offer.salary_period, offer.date_posted, offer.valid_through, offer.url, offer.status)

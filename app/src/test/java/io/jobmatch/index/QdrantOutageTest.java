@@ -2,21 +2,11 @@ package io.jobmatch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jobmatch.local.LocalQdrantServer;
 import io.jobmatch.support.Api;
-import io.jobmatch.support.TestServers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,39 +24,25 @@ class QdrantOutageTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    OfferIndexer indexer;
-
-    Path storage;
-    int httpPort;
-    int grpcPort;
-    LocalQdrantServer qdrant;
+    StoppableQdrant qdrant;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            storage = Files.createTempDirectory("jobmatch-outage");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        httpPort = freePort();
-        grpcPort = freePort();
-        qdrant = startQdrant();
-        Map<String, String> properties = new HashMap<>(TestServers.isolatedProperties("QdrantOutageTest"));
-        properties.put("jobmatch.qdrant.host", "127.0.0.1");
-        properties.put("jobmatch.qdrant.port", Integer.toString(grpcPort));
-        properties.put("jobmatch.qdrant.timeout", "3s");
-        // The test triggers the retry itself instead of waiting for the schedule.
-        properties.put("jobmatch.index.retry-interval", "1h");
+        qdrant = new StoppableQdrant();
+        Map<String, String> properties = qdrant.serviceProperties("QdrantOutageTest");
+        // Retries come quickly, and do not run out while Qdrant is down.
+        properties.put("jobmatch.index.backoff-base", "200ms");
+        properties.put("jobmatch.index.backoff-cap", "1s");
+        properties.put("jobmatch.index.max-attempts", "1000");
         return properties;
     }
 
     @Test
     void writesSurviveAnOutageAndAreIndexedWhenQdrantIsBack() {
-        Api api = new Api(server.getURL());
+        Api api = new Api(server.getURL()).withoutIndexWait();
         assertEquals(200, api.get("/health").status());
 
-        qdrant.close();
+        qdrant.stop();
 
         Api.Response health = api.get("/health");
         assertEquals(503, health.status(), health.body());
@@ -82,8 +58,11 @@ class QdrantOutageTest implements TestPropertyProvider {
         assertEquals(503, search.status(), search.body());
         assertEquals("application/problem+json", search.contentType());
 
-        qdrant = startQdrant();
-        awaitIndexed();
+        assertEquals(
+                1, api.getWithKey("/api/index/status").json().get("pending").asLong(), "its index task waits");
+
+        qdrant.start();
+        api.awaitIndexed();
 
         Api.Response found = api.post("/api/search", Api.searchBody("ferry captain", "en"));
         assertEquals(id, found.json().at("/results/0/offer/id").asText(), found.body());
@@ -93,37 +72,5 @@ class QdrantOutageTest implements TestPropertyProvider {
     @AfterAll
     void stopQdrant() {
         qdrant.close();
-    }
-
-    /** The gRPC channel reconnects with a backoff, so the first retries after the restart may still fail. */
-    private void awaitIndexed() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (indexer.indexPending() > 0) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("the pending offer was not indexed within 60 s of Qdrant's restart");
-    }
-
-    private LocalQdrantServer startQdrant() {
-        return LocalQdrantServer.start(TestServers.qdrantBinary(), storage, httpPort, grpcPort);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

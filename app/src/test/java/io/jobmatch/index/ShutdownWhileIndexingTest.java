@@ -29,21 +29,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression test for the CI crash (SIGSEGV in ONNX Runtime): the application context is closed again and again
- * while its background indexer is inside the model, at varied moments. Before the fix the context freed the ONNX
- * Runtime session under a running inference and the JVM died; now the indexer stops first, the engine waits for
- * the call in flight, and every offer not yet indexed stays pending and is indexed after the last restart.
+ * while its index workers are inside the model, at varied moments. Before the fix the context freed the ONNX
+ * Runtime session under a running inference and the JVM died; now the workers stop first, the engine waits for
+ * the call in flight, and every offer not yet indexed keeps its task and is indexed after the last restart.
  */
 class ShutdownWhileIndexingTest {
 
     private static final int ROUNDS = 20;
-    /** Twice the samples (about 1,600 model windows with passages): more work than the 20 rounds leave time for. */
-    private static final int COPIES = 2;
+    /**
+     * Three times the samples (about 2,400 model windows with passages) in batches of two offers: more work than the
+     * 20 rounds leave time for, each round finishing at most the batches in flight when it closes.
+     */
+    private static final int COPIES = 3;
 
     @Test
     void closingTheContextDuringIndexingNeverCrashesAndLosesNothing() throws Exception {
         Map<String, Object> properties = new HashMap<>(TestServers.isolatedProperties("ShutdownWhileIndexing"));
-        // The background sweep starts at once and comes back quickly, so each round closes it mid-pass.
-        properties.put("jobmatch.index.retry-interval", "100ms");
+        // Small batches and quick polls: each round closes the workers in the middle of their work.
+        properties.put("jobmatch.index.batch-size", "2");
+        properties.put("jobmatch.index.poll-interval", "100ms");
         String jdbcUrl = (String) properties.get("datasources.default.url");
         String prefix = (String) properties.get("jobmatch.qdrant.collection-prefix");
         Random random = new Random(20261202L);
@@ -58,7 +62,7 @@ class ShutdownWhileIndexingTest {
             for (int round = 0; round < ROUNDS; round++) {
                 ApplicationContext context = ApplicationContext.run(properties);
                 if (round == 0) {
-                    // Straight into PostgreSQL: flagged pending, so only the background indexer picks them up.
+                    // Straight into PostgreSQL with their tasks, so only the index workers pick them up.
                     offers = insertPendingSamples(jdbcUrl);
                     assertTrue(offers > 100, "enough offers to keep the model busy");
                 }
@@ -73,6 +77,8 @@ class ShutdownWhileIndexingTest {
                     pendingAfterLastRound > 0,
                     "every round must have closed the context with indexing work left, or the test proves nothing");
 
+            // The last start works the rest off in the default batches, as a service would.
+            properties.remove("jobmatch.index.batch-size");
             try (ApplicationContext restarted = ApplicationContext.run(properties)) {
                 awaitNothingPending(jdbcUrl);
                 String collection = collection(qdrant, prefix);
@@ -85,7 +91,10 @@ class ShutdownWhileIndexingTest {
         }
     }
 
-    /** Inserts the sample offers {@link #COPIES} times with new external ids; returns how many rows were inserted. */
+    /**
+     * Inserts the sample offers {@link #COPIES} times with new external ids, each with its index task; returns how many
+     * offers were inserted.
+     */
     private static int insertPendingSamples(String jdbcUrl) throws SQLException {
         JsonNode samples;
         try {
@@ -96,9 +105,10 @@ class ShutdownWhileIndexingTest {
         int inserted = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 PreparedStatement insert = connection.prepareStatement("""
-                     insert into offer (id, source, external_id, title, description, language, country, status,
-                                        index_pending)
-                     values (?, 'shutdown-test', ?, ?, ?, ?, ?, ?, true)""")) {
+                     with offer as (
+                         insert into offer (id, source, external_id, title, description, language, country, status)
+                         values (?, 'shutdown-test', ?, ?, ?, ?, ?, ?) returning id)
+                     insert into index_task (offer_id, action) select id, 'UPSERT' from offer""")) {
             for (int copy = 0; copy < COPIES; copy++) {
                 for (JsonNode sample : samples) {
                     insert.setObject(1, UUID.randomUUID());
@@ -118,12 +128,13 @@ class ShutdownWhileIndexingTest {
         return inserted;
     }
 
-    /** An offer flagged as indexed must have its point in Qdrant; the pending ones may or may not yet. */
+    /** An offer without a task must have its point in Qdrant; the others may or may not yet. */
     private static void assertIndexedOnesAreInQdrant(String jdbcUrl, QdrantClient qdrant, String collection)
             throws SQLException, ExecutionException, InterruptedException {
         List<UUID> indexed = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                PreparedStatement select = connection.prepareStatement("select id from offer where not index_pending");
+                PreparedStatement select = connection.prepareStatement(
+                        "select id from offer where not exists (select 1 from index_task where offer_id = offer.id)");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 indexed.add(rows.getObject(1, UUID.class));
@@ -136,7 +147,7 @@ class ShutdownWhileIndexingTest {
                         collection, indexed.stream().map(uuid -> id(uuid)).toList(), false, false, null)
                 .get()
                 .size();
-        assertEquals(indexed.size(), found, "offers flagged as indexed but missing from Qdrant");
+        assertEquals(indexed.size(), found, "offers without a task but missing from Qdrant");
     }
 
     private static String collection(QdrantClient qdrant, String prefix)
@@ -149,15 +160,16 @@ class ShutdownWhileIndexingTest {
     }
 
     private static void awaitNothingPending(String jdbcUrl) throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // About 200 offers with their passages: under a minute on an idle two-core machine, minutes on a busy one.
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         while (pendingCount(jdbcUrl) > 0) {
-            assertTrue(Instant.now().isBefore(deadline), "offers still pending 3 minutes after the restart");
+            assertTrue(Instant.now().isBefore(deadline), "offers still pending 6 minutes after the restart");
             Thread.sleep(250);
         }
     }
 
     private static long pendingCount(String jdbcUrl) throws SQLException {
-        return count(jdbcUrl, "select count(*) from offer where index_pending");
+        return count(jdbcUrl, "select count(*) from index_task");
     }
 
     private static long offerCount(String jdbcUrl) throws SQLException {

@@ -20,26 +20,57 @@ import java.util.UUID;
  * A plain HTTP client for tests: returns every status with its raw body instead of throwing on 4xx, so error
  * responses can be asserted exactly as a client sees them. Writes (POST, PUT, DELETE) carry
  * {@code Authorization: Bearer} {@link TestServers#API_KEY} unless {@link #withKey} says otherwise.
+ *
+ * <p>An accepted offer write (2xx) returns once the index has caught up with it ({@code GET /api/index/status}
+ * shows nothing pending), as a test that writes and then searches needs now that indexing runs in the background;
+ * {@link #withoutIndexWait} returns at once, for tests of the indexing queue itself or with Qdrant down.
  */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration INDEX_WAIT = Duration.ofMinutes(3);
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
     private final String key;
+    private final boolean indexWait;
 
     public Api(URL base) {
-        this(URI.create(base.toString()), TestServers.API_KEY);
+        this(URI.create(base.toString()), TestServers.API_KEY, true);
     }
 
-    private Api(URI base, String key) {
+    private Api(URI base, String key, boolean indexWait) {
         this.base = base;
         this.key = key;
+        this.indexWait = indexWait;
     }
 
     /** The same client sending {@code key} on writes instead, or no {@code Authorization} header when null. */
     public Api withKey(String key) {
-        return new Api(base, key);
+        return new Api(base, key, indexWait);
+    }
+
+    /** The same client, returning from offer writes without waiting for the index. */
+    public Api withoutIndexWait() {
+        return new Api(base, key, false);
+    }
+
+    /** Waits until the index has nothing pending (tasks failed for good do not count), at most 3 minutes. */
+    public void awaitIndexed() {
+        long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
+        Response status;
+        do {
+            status = getWithKey("/api/index/status");
+            if (status.status() == 200 && status.json().get("pending").asLong() == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the index still had work pending " + INDEX_WAIT + " after a write: " + status);
     }
 
     public record Response(int status, String contentType, String body) {
@@ -56,8 +87,14 @@ public final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** A GET that sends the key, as a read behind a key ({@code GET /api/index/status}) needs. */
+    public Response getWithKey(String path) {
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path)).GET()));
+    }
+
     public Response delete(String path) {
-        return send(authorized(HttpRequest.newBuilder(base.resolve(path)).DELETE()));
+        return indexed(
+                path, send(authorized(HttpRequest.newBuilder(base.resolve(path)).DELETE())));
     }
 
     public Response post(String path, Object json) {
@@ -65,9 +102,18 @@ public final class Api {
     }
 
     public Response post(String path, String contentType, String body) {
-        return send(authorized(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))));
+        return indexed(
+                path,
+                send(authorized(HttpRequest.newBuilder(base.resolve(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)))));
+    }
+
+    private Response indexed(String path, Response response) {
+        if (indexWait && path.startsWith("/api/offers") && response.status() / 100 == 2) {
+            awaitIndexed();
+        }
+        return response;
     }
 
     /**

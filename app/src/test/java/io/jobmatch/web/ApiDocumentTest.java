@@ -110,6 +110,8 @@ class ApiDocumentTest extends ServiceTest {
                         "POST /api/offers",
                         "POST /api/offers/bulk",
                         "DELETE /api/offers/{id}",
+                        "GET /api/index/status",
+                        "POST /api/index/retry-failed",
                         "POST /api/index/reindex"),
                 secured);
     }
