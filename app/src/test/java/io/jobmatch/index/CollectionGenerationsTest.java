@@ -145,13 +145,12 @@ class CollectionGenerationsTest {
         }
     }
 
-    /** Offers stored in PostgreSQL as already indexed: only what the service finds in Qdrant decides what it does. */
+    /** Offers stored in PostgreSQL as already indexed (no index task): only what the service finds in Qdrant decides what it does. */
     private static void storeIndexedOffers(Map<String, Object> properties, List<UUID> ids) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(properties), "postgres", "");
                 PreparedStatement insert = connection.prepareStatement("""
-                        insert into offer (id, source, external_id, title, description, language, status,
-                                           index_pending)
-                        values (?, 'generations-test', ?, ?, ?, 'en', 'OPEN', false)""")) {
+                        insert into offer (id, source, external_id, title, description, language, status)
+                        values (?, 'generations-test', ?, ?, ?, 'en', 'OPEN')""")) {
             for (int n = 0; n < OFFERS; n++) {
                 insert.setObject(1, ids.get(n));
                 insert.setString(2, "offer-" + n);
@@ -278,8 +277,7 @@ class CollectionGenerationsTest {
 
     private static long pendingCount(Map<String, Object> properties) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(properties), "postgres", "");
-                PreparedStatement statement =
-                        connection.prepareStatement("select count(*) from offer where index_pending");
+                PreparedStatement statement = connection.prepareStatement("select count(*) from index_task");
                 ResultSet row = statement.executeQuery()) {
             row.next();
             return row.getLong(1);
