@@ -37,6 +37,11 @@ public record IndexQuery(
         return keywords != null && !keywords.isEmpty();
     }
 
+    /** Dense and keyword sides both able to match: their candidates are fused ({@link WeightedFusion}). */
+    boolean isHybrid() {
+        return dense != null && hasKeywords();
+    }
+
     /** A keyword-only query of stop words only: no offer can match it. */
     boolean matchesNothing() {
         return dense == null && !hasKeywords();

@@ -33,6 +33,7 @@ import io.qdrant.client.grpc.Collections.UpdateCollection;
 import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
+import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.FacetHit;
 import io.qdrant.client.grpc.Points.FacetValue;
@@ -337,8 +338,8 @@ public class OfferIndex {
     }
 
     /**
-     * Ranked offer ids for a dense query, a keyword query, or both fused; a hybrid query is one Query API call
-     * ({@link OfferQueries#ranked}).
+     * Ranked offer ids for a dense query, a keyword query, or both fused; a hybrid query is two Query API calls, its
+     * candidates' ids then their fused scores ({@link OfferQueries#candidates}, {@link OfferQueries#fused}).
      */
     public List<IndexHit> search(IndexQuery query) {
         return search(query, queries);
@@ -366,7 +367,22 @@ public class OfferIndex {
         if (query.isMultiWindowDense()) {
             return bestWindow(query, queries);
         }
-        return await(client.queryAsync(queries.ranked(query), settings.searchTimeout()), "query").stream()
+        List<ScoredPoint> ranked;
+        if (query.isHybrid()) {
+            List<PointId> candidates =
+                    await(client.queryAsync(queries.candidates(query), settings.searchTimeout()), "query candidates")
+                            .stream()
+                            .map(ScoredPoint::getId)
+                            .toList();
+            ranked = candidates.isEmpty()
+                    ? List.of()
+                    : await(
+                            client.queryAsync(queries.fused(query, candidates), settings.searchTimeout()),
+                            "query fused");
+        } else {
+            ranked = await(client.queryAsync(queries.ranked(query), settings.searchTimeout()), "query");
+        }
+        return ranked.stream()
                 .map(point -> new IndexHit(OfferPoints.offerId(point.getId()), point.getScore()))
                 .toList();
     }

@@ -27,6 +27,7 @@ import io.jobmatch.offers.OfferCriteria;
 import io.qdrant.client.QueryFactory;
 import io.qdrant.client.grpc.Common.DatetimeRange;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Common.Range;
 import io.qdrant.client.grpc.Points.FacetCounts;
 import io.qdrant.client.grpc.Points.PrefetchQuery;
@@ -138,22 +139,20 @@ final class OfferQueries {
     }
 
     /**
-     * The one request that ranks a hybrid, a single-window dense or a keyword query; Qdrant applies offset and
-     * limit. A hybrid query reads dense and keyword candidates, each {@code candidates} deep (at least one page past
-     * the offset), and scores them with the weighted fusion.
+     * The one request that ranks a single-window dense or a keyword query; Qdrant applies offset and limit.
      *
-     * @throws IllegalArgumentException for a query that {@linkplain IndexQuery#matchesNothing() matches nothing} or
-     *                                  is {@linkplain IndexQuery#isMultiWindowDense() ranked per window}
+     * @throws IllegalArgumentException for a query that {@linkplain IndexQuery#matchesNothing() matches nothing}, is
+     *                                  {@linkplain IndexQuery#isMultiWindowDense() ranked per window} or is
+     *                                  {@linkplain IndexQuery#isHybrid() hybrid} (two requests: {@link #candidates}
+     *                                  then {@link #fused})
      */
     QueryPoints ranked(IndexQuery query) {
-        if (query.matchesNothing() || query.isMultiWindowDense()) {
+        if (query.matchesNothing() || query.isMultiWindowDense() || query.isHybrid()) {
             throw new IllegalArgumentException("no single request ranks this query");
         }
-        Filter filter = filter(query.filter());
-        QueryPoints.Builder request = request(filter).setLimit(query.limit()).setOffset(query.offset());
-        if (query.dense() != null && query.hasKeywords()) {
-            fuse(request, query, filter);
-        } else if (query.dense() != null) {
+        QueryPoints.Builder request =
+                request(filter(query.filter())).setLimit(query.limit()).setOffset(query.offset());
+        if (query.dense() != null) {
             request.setQuery(QueryFactory.nearest(query.dense().getFirst()))
                     .setUsing(DENSE_VECTOR)
                     .setParams(params);
@@ -161,6 +160,54 @@ final class OfferQueries {
             request.setQuery(sparse(query.keywords())).setUsing(KEYWORD_VECTOR);
         }
         return request.build();
+    }
+
+    /**
+     * The first request of a hybrid query: the ids of its dense and keyword candidates, each list {@code candidates}
+     * deep (at least one page past the offset), merged whole (rank fusion here only gathers them).
+     */
+    QueryPoints candidates(IndexQuery query) {
+        requireHybrid(query);
+        Filter filter = filter(query.filter());
+        int depth = depth(query);
+        PrefetchQuery keywordList = PrefetchQuery.newBuilder()
+                .setQuery(sparse(query.keywords()))
+                .setUsing(KEYWORD_VECTOR)
+                .setFilter(filter)
+                .setLimit(depth)
+                .build();
+        return request(filter)
+                .addPrefetch(denseCandidates(query.dense(), filter, depth))
+                .addPrefetch(keywordList)
+                .setQuery(candidateRrf())
+                .setLimit(2 * depth)
+                .build();
+    }
+
+    /**
+     * The second request of a hybrid query: the {@link #candidates} re-scored by offer vector, passages and keywords,
+     * the scores added by the {@link WeightedFusion} formula; Qdrant applies offset and limit.
+     */
+    QueryPoints fused(IndexQuery query, List<PointId> candidates) {
+        requireHybrid(query);
+        Filter filter = filter(query.filter());
+        return request(filter)
+                .addAllPrefetch(weighted.prefetches(candidates, query.dense(), sparse(query.keywords()), filter))
+                .setQuery(weighted.formula(
+                        query.dense().size(), WeightedFusion.Weights.of(weights, query.modelCoversLanguage())))
+                .setLimit(query.limit())
+                .setOffset(query.offset())
+                .build();
+    }
+
+    private static void requireHybrid(IndexQuery query) {
+        if (!query.isHybrid()) {
+            throw new IllegalArgumentException("only a hybrid query is fused");
+        }
+    }
+
+    private int depth(IndexQuery query) {
+        return Math.max(fusion.candidates(), query.offset() + query.limit());
     }
 
     /**
@@ -184,31 +231,6 @@ final class OfferQueries {
                 .setCollectionName(collection)
                 .setFilter(filter)
                 .setWithPayload(enable(false));
-    }
-
-    /**
-     * The two lists merged (rank fusion here only gathers them, at most both whole), every candidate re-scored by
-     * offer vector, passages and keywords, and the scores added by the formula.
-     */
-    private void fuse(QueryPoints.Builder request, IndexQuery query, Filter filter) {
-        int depth = Math.max(fusion.candidates(), query.offset() + query.limit());
-        Query keywords = sparse(query.keywords());
-        PrefetchQuery keywordList = PrefetchQuery.newBuilder()
-                .setQuery(keywords)
-                .setUsing(KEYWORD_VECTOR)
-                .setFilter(filter)
-                .setLimit(depth)
-                .build();
-        PrefetchQuery candidates = PrefetchQuery.newBuilder()
-                .addPrefetch(denseCandidates(query.dense(), filter, depth))
-                .addPrefetch(keywordList)
-                .setQuery(candidateRrf())
-                .setFilter(filter)
-                .setLimit(2 * depth)
-                .build();
-        request.addAllPrefetch(weighted.prefetches(candidates, query.dense(), keywords, filter, 2 * depth))
-                .setQuery(weighted.formula(
-                        query.dense().size(), WeightedFusion.Weights.of(weights, query.modelCoversLanguage())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jobmatch.index;
 
+import static io.qdrant.client.ConditionFactory.hasId;
 import static io.qdrant.client.ExpressionFactory.constant;
 import static io.qdrant.client.ExpressionFactory.div;
 import static io.qdrant.client.ExpressionFactory.exp;
@@ -11,6 +12,7 @@ import static io.qdrant.client.ValueFactory.value;
 
 import io.qdrant.client.QueryFactory;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.DivExpression;
 import io.qdrant.client.grpc.Points.Expression;
 import io.qdrant.client.grpc.Points.Formula;
@@ -23,10 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The hybrid fusion as one Qdrant Query API request. The candidates (the dense and keyword lists, merged) are
- * re-scored three ways inside Qdrant, so every candidate has all three scores whichever list found it:
- * by the whole-offer vector (one prefetch per query window), by the offer's passages (multivector, MAX_SIM) and by
- * the keyword vector; a score formula then adds them up with {@link WeightedFusionSettings}' weights.
+ * The hybrid fusion as Qdrant Query API requests. The candidates (the dense and keyword lists, merged) are read once,
+ * as ids; the second request re-scores exactly those ids three ways inside Qdrant, so every candidate has all three
+ * scores whichever list found it: by the whole-offer vector (one prefetch per query window), by the offer's passages
+ * (multivector, MAX_SIM) and by the keyword vector; a score formula then adds them up with
+ * {@link WeightedFusionSettings}' weights. Qdrant re-scores a nested prefetch the same way (a search restricted to
+ * the prefetched ids), but a prefetch shared by three re-scorings is run three times; the ids are not.
  * <p>
  * For a multi-window query (a long CV) the dense term is a smooth maximum over the windows,
  * {@code t · ln Σ exp(cosine / t)} with t = {@value #SMOOTH_MAX_TEMPERATURE}: Qdrant's formulas have no max, and this
@@ -68,15 +72,21 @@ final class WeightedFusion {
         }
     }
 
-    /** The re-scoring prefetches, in the order the formula's {@code $score[i]} refer to them. */
-    List<PrefetchQuery> prefetches(
-            PrefetchQuery candidates, List<float[]> windows, Query keywords, Filter filter, int depth) {
+    /**
+     * The re-scoring prefetches, in the order the formula's {@code $score[i]} refer to them: each scores the
+     * candidates, and only them, among the offers {@code filter} allows.
+     */
+    List<PrefetchQuery> prefetches(List<PointId> candidates, List<float[]> windows, Query keywords, Filter filter) {
+        Filter onlyCandidates = filter.toBuilder().addMust(hasId(candidates)).build();
         List<PrefetchQuery> prefetches = new ArrayList<>(windows.size() + 2);
         windows.forEach(window ->
-                prefetches.add(rescore(candidates, QueryFactory.nearest(window), denseVector, filter, depth)));
+                prefetches.add(rescore(QueryFactory.nearest(window), denseVector, onlyCandidates, candidates.size())));
         prefetches.add(rescore(
-                candidates, QueryFactory.nearest(windows.toArray(float[][]::new)), passageVectors, filter, depth));
-        prefetches.add(rescore(candidates, keywords, keywordVector, filter, depth));
+                QueryFactory.nearest(windows.toArray(float[][]::new)),
+                passageVectors,
+                onlyCandidates,
+                candidates.size()));
+        prefetches.add(rescore(keywords, keywordVector, onlyCandidates, candidates.size()));
         return prefetches;
     }
 
@@ -125,14 +135,13 @@ final class WeightedFusion {
                 .build());
     }
 
-    private PrefetchQuery rescore(PrefetchQuery candidates, Query query, String using, Filter filter, int depth) {
+    private PrefetchQuery rescore(Query query, String using, Filter filter, int candidates) {
         return PrefetchQuery.newBuilder()
-                .addPrefetch(candidates)
                 .setQuery(query)
                 .setUsing(using)
                 .setParams(params)
                 .setFilter(filter)
-                .setLimit(depth)
+                .setLimit(candidates)
                 .build();
     }
 

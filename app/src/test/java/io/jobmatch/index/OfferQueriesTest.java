@@ -10,8 +10,10 @@ import io.jobmatch.offers.EmploymentType;
 import io.jobmatch.offers.MinimumSalary;
 import io.jobmatch.offers.OfferCriteria;
 import io.jobmatch.offers.SalaryPeriod;
+import io.qdrant.client.PointIdFactory;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Filter;
+import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.Points.Expression;
 import io.qdrant.client.grpc.Points.FacetCounts;
 import io.qdrant.client.grpc.Points.Formula;
@@ -159,12 +161,47 @@ class OfferQueriesTest {
     }
 
     @Test
-    void hybridQueryRescoresTheMergedCandidatesByOfferVectorPassagesAndKeywords() {
-        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, true));
+    void hybridQueryReadsTheMergedCandidateIdsOnce() {
+        IndexQuery query = new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, true);
+
+        QueryPoints candidates = queries.candidates(query);
+
+        assertEquals("offers_model_v3", candidates.getCollectionName());
+        assertEquals(
+                OfferQueries.CANDIDATE_RRF_K, candidates.getQuery().getRrf().getK());
+        assertEquals(200, candidates.getLimit(), "both lists whole");
+        assertFalse(candidates.getWithPayload().getEnable(), "ids only");
+        assertEquals(
+                List.of("language=fr", "status=OPEN", "country=FR"),
+                keywordMatches(candidates.getFilter().getMustList()));
+        PrefetchQuery denseList = candidates.getPrefetch(0);
+        PrefetchQuery keywordList = candidates.getPrefetch(1);
+        assertEquals(OfferPoints.DENSE_VECTOR, denseList.getUsing());
+        assertEquals(List.of(0.6f, 0.8f), dense(denseList.getQuery()));
+        assertEquals(OfferPoints.KEYWORD_VECTOR, keywordList.getUsing());
+        assertEquals(
+                List.of(11, -5), keywordList.getQuery().getNearest().getSparse().getIndicesList());
+        assertEquals(List.of(100L, 100L), List.of(denseList.getLimit(), keywordList.getLimit()), "candidates deep");
+        assertEquals(
+                List.of(candidates.getFilter(), candidates.getFilter()),
+                List.of(denseList.getFilter(), keywordList.getFilter()));
+        assertThrows(IllegalArgumentException.class, () -> queries.ranked(query), "hybrid takes two requests");
+    }
+
+    @Test
+    void hybridQueryRescoresOnlyTheCandidatesByOfferVectorPassagesAndKeywords() {
+        IndexQuery query = new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, true);
+        List<PointId> candidates = List.of(
+                PointIdFactory.id(UUID.randomUUID()),
+                PointIdFactory.id(UUID.randomUUID()),
+                PointIdFactory.id(UUID.randomUUID()));
+
+        QueryPoints request = queries.fused(query, candidates);
 
         assertEquals(10, request.getLimit());
         assertEquals(0, request.getOffset());
         assertFalse(request.hasUsing(), "the formula, not a vector, orders the results");
+        assertFalse(request.getWithPayload().getEnable(), "ids and scores only: offers are read from PostgreSQL");
         List<PrefetchQuery> rescorings = request.getPrefetchList();
         assertEquals(
                 List.of(OfferPoints.DENSE_VECTOR, OfferPoints.PASSAGE_VECTORS, OfferPoints.KEYWORD_VECTOR),
@@ -175,26 +212,16 @@ class OfferQueriesTest {
         assertEquals(
                 List.of(11, -5),
                 rescorings.get(2).getQuery().getNearest().getSparse().getIndicesList());
-
-        PrefetchQuery candidates = rescorings.getFirst().getPrefetch(0);
         for (PrefetchQuery rescoring : rescorings) {
-            assertEquals(200, rescoring.getLimit(), "every merged candidate is re-scored");
-            assertEquals(List.of(candidates), rescoring.getPrefetchList(), "all three re-score the same candidates");
-            assertEquals(request.getFilter(), rescoring.getFilter());
+            assertEquals(0, rescoring.getPrefetchCount(), "no candidate search repeated");
+            assertEquals(3, rescoring.getLimit(), "every candidate is re-scored");
+            assertEquals(
+                    List.of("language=fr", "status=OPEN", "country=FR"),
+                    keywordMatches(rescoring.getFilter().getMustList().subList(0, 3)),
+                    "the query's filter");
+            assertEquals(
+                    candidates, rescoring.getFilter().getMust(3).getHasId().getHasIdList(), "and the candidates only");
         }
-        assertEquals(
-                OfferQueries.CANDIDATE_RRF_K, candidates.getQuery().getRrf().getK());
-        assertEquals(200, candidates.getLimit(), "both lists whole");
-        assertEquals(request.getFilter(), candidates.getFilter());
-        PrefetchQuery denseList = candidates.getPrefetch(0);
-        PrefetchQuery keywordList = candidates.getPrefetch(1);
-        assertEquals(OfferPoints.DENSE_VECTOR, denseList.getUsing());
-        assertEquals(List.of(0.6f, 0.8f), dense(denseList.getQuery()));
-        assertEquals(OfferPoints.KEYWORD_VECTOR, keywordList.getUsing());
-        assertEquals(List.of(100L, 100L), List.of(denseList.getLimit(), keywordList.getLimit()), "candidates deep");
-        assertEquals(
-                List.of(request.getFilter(), request.getFilter()),
-                List.of(denseList.getFilter(), keywordList.getFilter()));
 
         Formula formula = request.getQuery().getFormula();
         assertEquals(
@@ -209,7 +236,8 @@ class OfferQueriesTest {
 
     @Test
     void languageTheModelWasNotTrainedForWeighsKeywordsMoreAndTheOfferVectorLess() {
-        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, false));
+        QueryPoints request = queries.fused(
+                new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, false), List.of(PointIdFactory.id(1)));
 
         assertEquals(
                 "sum(mult(0.5, $score[0]), mult(1.0, mult(1.0, $score[1])), "
@@ -219,25 +247,40 @@ class OfferQueriesTest {
 
     @Test
     void candidateListsReachOnePagePastADeepOffset() {
-        QueryPoints request = queries.ranked(new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 20, 190, true));
+        IndexQuery query = new IndexQuery(List.of(WINDOW), KEYWORDS, OPEN_IN_FRANCE, 20, 190, true);
 
-        assertEquals(190, request.getOffset());
-        assertEquals(20, request.getLimit());
-        PrefetchQuery candidates = request.getPrefetch(0).getPrefetch(0);
-        assertEquals(420, request.getPrefetch(0).getLimit());
+        QueryPoints candidates = queries.candidates(query);
+        QueryPoints fused = queries.fused(query, List.of(PointIdFactory.id(1)));
+
         assertEquals(420, candidates.getLimit());
         assertEquals(
                 List.of(210L, 210L),
                 candidates.getPrefetchList().stream()
                         .map(PrefetchQuery::getLimit)
                         .toList());
+        assertEquals(190, fused.getOffset());
+        assertEquals(20, fused.getLimit());
     }
 
     @Test
     void longCvHybridQueryMergesItsWindowsAndTakesASmoothMaximumOfTheirCosines() {
-        QueryPoints request =
-                queries.ranked(new IndexQuery(List.of(WINDOW, SECOND_WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, true));
+        IndexQuery query = new IndexQuery(List.of(WINDOW, SECOND_WINDOW), KEYWORDS, OPEN_IN_FRANCE, 10, 0, true);
 
+        PrefetchQuery denseList = queries.candidates(query).getPrefetch(0);
+        assertEquals(OfferQueries.CANDIDATE_RRF_K, denseList.getQuery().getRrf().getK(), "windows merged by rank");
+        assertEquals(100, denseList.getLimit());
+        assertEquals(
+                List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
+                denseList.getPrefetchList().stream()
+                        .map(window -> dense(window.getQuery()))
+                        .toList());
+        assertEquals(
+                List.of(100L, 100L),
+                denseList.getPrefetchList().stream()
+                        .map(PrefetchQuery::getLimit)
+                        .toList());
+
+        QueryPoints request = queries.fused(query, List.of(PointIdFactory.id(1)));
         List<PrefetchQuery> rescorings = request.getPrefetchList();
         assertEquals(
                 List.of(
@@ -252,20 +295,6 @@ class OfferQueriesTest {
                 List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
                 multiDense(rescorings.get(2).getQuery()),
                 "each window's best passage");
-
-        PrefetchQuery denseList = rescorings.getFirst().getPrefetch(0).getPrefetch(0);
-        assertEquals(OfferQueries.CANDIDATE_RRF_K, denseList.getQuery().getRrf().getK(), "windows merged by rank");
-        assertEquals(100, denseList.getLimit());
-        assertEquals(
-                List.of(List.of(0.6f, 0.8f), List.of(0.8f, 0.6f)),
-                denseList.getPrefetchList().stream()
-                        .map(window -> dense(window.getQuery()))
-                        .toList());
-        assertEquals(
-                List.of(100L, 100L),
-                denseList.getPrefetchList().stream()
-                        .map(PrefetchQuery::getLimit)
-                        .toList());
 
         Formula formula = request.getQuery().getFormula();
         assertEquals(
