@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
             BenchFacetsCommand.class,
             BenchServeCommand.class,
             BenchLoadCommand.class,
-            BenchSearchCommand.class
+            BenchSearchCommand.class,
+            BenchIngestCommand.class
         })
 public class JobmatchCommand implements Runnable {
 
