@@ -175,11 +175,11 @@ public class BenchIngestCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code GET /api/index/status}, the durable indexing queue's view of the index. */
+    /** {@code GET /api/index/status} (any valid key), the durable indexing queue's view of the index. */
     record IndexStatus(long indexed, long pending, long failed) {}
 
-    private IndexStatus status(LoopbackClient client) {
-        LoopbackClient.Answer answer = client.get("/api/index/status");
+    private static IndexStatus status(LoopbackClient client, String apiKey) {
+        LoopbackClient.Answer answer = client.get("/api/index/status", Map.of("Authorization", "Bearer " + apiKey));
         if (answer.status() == 404) {
             throw new IllegalStateException("this service has no GET /api/index/status (the durable indexing queue), "
                     + "which bench-ingest needs to know when every offer is indexed");
@@ -203,7 +203,7 @@ public class BenchIngestCommand implements Callable<Integer> {
             }
             try {
                 if (client.get("/health/readiness").status() == 200) {
-                    IndexStatus status = status(client);
+                    IndexStatus status = status(client, service.apiKey());
                     if (status.pending() == 0) {
                         err.println("bench-ingest: service ready, " + status.indexed() + " offers indexed");
                         return status;
@@ -224,7 +224,7 @@ public class BenchIngestCommand implements Callable<Integer> {
             if (!service.isAlive()) {
                 throw new IllegalStateException("serve exited:\n" + service.logTail(40));
             }
-            IndexStatus status = status(client);
+            IndexStatus status = status(client, service.apiKey());
             if (status.failed() > 0) {
                 throw new IllegalStateException(status.failed() + " indexing tasks failed:\n" + service.logTail(40));
             }

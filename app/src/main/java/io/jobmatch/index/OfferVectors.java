@@ -30,9 +30,8 @@ public class OfferVectors {
     }
 
     /**
-     * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them. With
-     * late chunking (the default) they come from the offers' own forward passes; otherwise each is one more text for
-     * the model.
+     * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them. Each
+     * is one more text for the model, unless late chunking is on: then they come from the offers' own forward passes.
      */
     public List<IndexedOffer> compute(List<Offer> offers) {
         List<String> texts = offers.stream().map(Offer::searchableText).toList();
