@@ -2,11 +2,11 @@ package io.jobmatch.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
 import io.jobmatch.embeddings.EngineOptions;
 import io.jobmatch.embeddings.ModelCatalog;
+import io.jobmatch.embeddings.TextSpan;
 import io.jobmatch.embeddings.Vectors;
 import io.jobmatch.keywords.KeywordSettings;
 import io.jobmatch.keywords.Keywords;
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With {@code jobmatch.index.passages.late-chunking} an offer keeps the same passages and the same offer vector, and
- * each passage's vector, pooled from the offer's own forward pass, is closest to that passage embedded alone: the
- * passages' character offsets reach the right tokens through the title in front of the description.
+ * each passage's vector is pooled from the offer's own forward pass over that passage's characters: the offsets reach
+ * the right tokens through the title in front of the description. (Whether a pooled passage is closest to the same
+ * passage embedded alone is not asserted: in context it need not be, see docs/search-quality.md.)
  */
 class OfferVectorsLateChunkingTest {
 
@@ -58,16 +59,18 @@ class OfferVectorsLateChunkingTest {
         assertEquals(b.passages().texts(), a.passages().texts());
         assertEquals(3, a.passages().texts().size());
         assertArrayEquals(b.vector(), a.vector(), 1e-6f);
+        // The spans found by hand in the text the model reads (title, line break, description) pool the same tokens.
+        String text = offer.searchableText();
+        List<TextSpan> spans = a.passages().texts().stream()
+                .map(passage -> new TextSpan(text.indexOf(passage), text.indexOf(passage) + passage.length()))
+                .toList();
+        List<float[]> expected = engine.embedDocumentsWithSpans(List.of(text), List.of(spans))
+                .getFirst()
+                .spanVectors();
         for (int i = 0; i < 3; i++) {
             float[] pooled = a.passages().vectors().get(i);
             assertEquals(1.0, Vectors.dot(pooled, pooled), 1e-5);
-            double own = Vectors.dot(pooled, b.passages().vectors().get(i));
-            for (int other = 0; other < 3; other++) {
-                if (other != i) {
-                    double theirs = Vectors.dot(pooled, b.passages().vectors().get(other));
-                    assertTrue(own > theirs, "passage " + i + ": own " + own + ", passage " + other + " " + theirs);
-                }
-            }
+            assertArrayEquals(expected.get(i), pooled, 1e-6f, "passage " + i);
         }
     }
 }
