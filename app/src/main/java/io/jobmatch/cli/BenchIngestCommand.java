@@ -9,7 +9,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.IntSummaryStatistics;
@@ -93,10 +92,15 @@ public class BenchIngestCommand implements Callable<Integer> {
                 .resolve(modelSettings.name(), modelSettings.fallback());
         describe(out, corpus, model);
         double ingestSeconds;
-        try (ServiceProcess service =
-                ServiceProcess.start(spec.name(), Path.of(modelSettings.dir()), localSettings.qdrantBinary())) {
+        // Without the sample offers: nothing but the benchmark's offers is indexed.
+        try (ServiceProcess service = ServiceProcess.start(
+                spec.name(),
+                Path.of(modelSettings.dir()),
+                localSettings.qdrantBinary(),
+                Map.of("JOBMATCH_SAMPLES_LOAD", "false"))) {
             LoopbackClient client = new LoopbackClient(service.baseUrl(), json, Duration.ofMinutes(10));
-            IndexStatus before = awaitReady(service, client, err);
+            service.awaitReady(client, err);
+            IndexStatus before = awaitIndexed(service, client, 0, err);
             long start = System.nanoTime();
             send(client, service.apiKey(), corpus);
             double sentSeconds = (System.nanoTime() - start) / 1e9;
@@ -194,30 +198,8 @@ public class BenchIngestCommand implements Callable<Integer> {
                 body.get("failed").getLongValue());
     }
 
-    /** Waits for readiness (the samples indexed), then returns the index status the offers start from. */
-    private IndexStatus awaitReady(ServiceProcess service, LoopbackClient client, PrintWriter err) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("serve exited:\n" + service.logTail(40));
-            }
-            try {
-                if (client.get("/health/readiness").status() == 200) {
-                    IndexStatus status = status(client, service.apiKey());
-                    if (status.pending() == 0) {
-                        err.println("bench-ingest: service ready, " + status.indexed() + " offers indexed");
-                        return status;
-                    }
-                }
-            } catch (UncheckedIOException notListeningYet) {
-                // The port opens once the samples are stored.
-            }
-            sleep(200);
-        }
-        throw new IllegalStateException("service not ready within 5 minutes:\n" + service.logTail(40));
-    }
-
-    private void awaitIndexed(ServiceProcess service, LoopbackClient client, long target, PrintWriter err) {
+    /** Polls until nothing is pending and at least {@code target} offers are indexed; returns that status. */
+    private IndexStatus awaitIndexed(ServiceProcess service, LoopbackClient client, long target, PrintWriter err) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
         long lastReport = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -229,7 +211,7 @@ public class BenchIngestCommand implements Callable<Integer> {
                 throw new IllegalStateException(status.failed() + " indexing tasks failed:\n" + service.logTail(40));
             }
             if (status.indexed() >= target && status.pending() == 0) {
-                return;
+                return status;
             }
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
                 err.printf("bench-ingest: %d indexed, %d pending%n", status.indexed(), status.pending());
