@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
             BenchServeCommand.class,
             BenchLoadCommand.class,
             BenchSearchCommand.class,
-            BenchIngestCommand.class
+            BenchIngestCommand.class,
+            ImportCommand.class
         })
 public class JobmatchCommand implements Runnable {
 

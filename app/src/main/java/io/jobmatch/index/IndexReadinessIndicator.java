@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * {@code /health/readiness} (and {@code /health}) stay DOWN until the startup rebuild or catch-up of the collection is
- * done, so an orchestrator sends no search to a replica whose collection is still filling.
+ * done, so an orchestrator sends no search to a replica whose collection is still filling, and while the alias still
+ * serves another model's collection (a new model's generation being built), whose vectors this model's queries cannot
+ * search.
  */
 @Singleton
 @Readiness
@@ -18,15 +20,19 @@ import java.util.Map;
 class IndexReadinessIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final OfferIndexer indexer;
+    private final OfferIndex index;
 
-    IndexReadinessIndicator(OfferIndexer indexer) {
+    IndexReadinessIndicator(OfferIndexer indexer, OfferIndex index) {
         this.indexer = indexer;
+        this.index = index;
     }
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        healthStatus = indexer.caughtUp() ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("caughtUp", indexer.caughtUp());
+        boolean caughtUp = indexer.caughtUp();
+        boolean ownModel = index.servesOwnModel();
+        healthStatus = caughtUp && ownModel ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("caughtUp", caughtUp, "servesOwnModel", ownModel, "collection", index.collection());
     }
 
     @Override

@@ -75,7 +75,8 @@ public class OfferIndex {
     /**
      * Layout of the collection, part of its name: a collection made before the keyword and passage vectors existed
      * (no suffix), before passages were cut at semicolons and embedded as queries (v2), or before the city, date
-     * and salary filter fields (v3), is never reused, and OfferIndexer fills the new one from PostgreSQL at startup.
+     * and salary filter fields (v3), is never reused: at startup the Reindexer builds the new layout's generation from
+     * PostgreSQL while the old one keeps answering behind the alias.
      */
     static final String LAYOUT = "v4";
 
@@ -93,9 +94,13 @@ public class OfferIndex {
     private final QdrantClient client;
     private final QdrantSettings settings;
     private final CollectionSettings layout;
-    private final String collection;
+    private final FusionSettings fusion;
+    private final WeightedFusionSettings weights;
+    private final IndexRouting routing;
     private final int dimension;
-    private final OfferQueries queries;
+    /** Built for the name that searches address: the alias, once the service has opened it. */
+    private volatile OfferQueries queries;
+
     private final WriteOrdering ordering;
 
     public OfferIndex(
@@ -104,14 +109,16 @@ public class OfferIndex {
             CollectionSettings layout,
             FusionSettings fusion,
             WeightedFusionSettings weights,
-            EmbeddingEngine engine) {
+            EmbeddingEngine engine,
+            IndexRouting routing) {
         this.client = client;
         this.settings = settings;
         this.layout = layout;
-        this.collection = settings.collectionPrefix() + "_"
-                + engine.manifest().name().replaceAll("[^A-Za-z0-9_-]", "_") + "_" + LAYOUT;
+        this.fusion = fusion;
+        this.weights = weights;
+        this.routing = routing;
         this.dimension = engine.dimension();
-        this.queries = new OfferQueries(collection, fusion, weights, searchParams(layout));
+        this.queries = new OfferQueries(routing.address(), fusion, weights, searchParams(layout));
         this.ordering = WriteOrdering.newBuilder()
                 .setType(writeOrdering(layout.writeOrdering()))
                 .build();
@@ -140,15 +147,40 @@ public class OfferIndex {
         return params.build();
     }
 
+    /** The concrete collection that answers: behind the alias in the service, the model's own in commands. */
     public String collection() {
-        return collection;
+        return routing.served();
     }
 
-    /** Creates the collection and its payload indexes when missing; true when it was created by this call. */
+    /**
+     * Whether this service's query vectors can search the served collection: false while a generation for a new
+     * model is being built behind an alias that still points at the previous model's collection.
+     */
+    public boolean servesOwnModel() {
+        return routing.servesOwnModel();
+    }
+
+    /** From now on searches and writes address the alias, behind which {@code collection} is served. */
+    void serveThroughAlias(String collection) {
+        routing.serveThroughAlias(collection);
+        queries = new OfferQueries(routing.address(), fusion, weights, searchParams(layout));
+    }
+
+    /**
+     * For commands (eval, benches), which address the model's collection directly, without alias: creates it and its
+     * payload indexes when missing; true when it was created by this call.
+     */
     public boolean ensureCollection() {
+        String collection = routing.names().family();
         if (await(client.collectionExistsAsync(collection), "check collection")) {
             return false;
         }
+        create(collection);
+        return true;
+    }
+
+    /** Creates a collection in the configured layout, with its payload indexes. */
+    void create(String collection) {
         VectorParams.Builder dense = VectorParams.newBuilder()
                 .setSize(dimension)
                 .setDistance(Distance.Cosine)
@@ -192,7 +224,6 @@ public class OfferIndex {
         FILTERED_FIELDS.forEach((field, type) -> await(
                 client.createPayloadIndexAsync(collection, field, type, indexParams(field), true, null, null),
                 "create payload index " + field));
-        return true;
     }
 
     /**
@@ -212,15 +243,23 @@ public class OfferIndex {
      * once, from all of them, by {@link #resumeIndexing}.
      */
     public void deferIndexing() {
-        setIndexingThreshold(0);
+        setIndexingThreshold(routing.served(), 0);
     }
 
     /** Back to {@link CollectionSettings#indexingThresholdKb()}: Qdrant indexes what a bulk load left unindexed. */
     public void resumeIndexing() {
-        setIndexingThreshold(layout.indexingThresholdKb());
+        resumeIndexing(routing.served());
     }
 
-    private void setIndexingThreshold(int kilobytes) {
+    void deferIndexing(String collection) {
+        setIndexingThreshold(collection, 0);
+    }
+
+    void resumeIndexing(String collection) {
+        setIndexingThreshold(collection, layout.indexingThresholdKb());
+    }
+
+    private void setIndexingThreshold(String collection, int kilobytes) {
         await(
                 client.updateCollectionAsync(UpdateCollection.newBuilder()
                         .setCollectionName(collection)
@@ -229,7 +268,13 @@ public class OfferIndex {
                 "set indexing threshold");
     }
 
+    /** Upserts into the served collection and, while one is built, into the next generation too (IndexRouting). */
     public void upsert(List<IndexedOffer> offers) {
+        routing.write(offers.stream().map(offer -> offer.offer().id()).toList(), target -> upsert(target, offers));
+    }
+
+    /** Upserts into this collection only. */
+    void upsert(String collection, List<IndexedOffer> offers) {
         for (int from = 0; from < offers.size(); from += settings.upsertBatchSize()) {
             List<PointStruct> points =
                     offers.subList(from, Math.min(offers.size(), from + settings.upsertBatchSize())).stream()
@@ -248,20 +293,24 @@ public class OfferIndex {
 
     public void delete(Collection<UUID> offerIds) {
         if (!offerIds.isEmpty()) {
-            PointsIdsList ids = PointsIdsList.newBuilder()
-                    .addAllIds(offerIds.stream()
-                            .map(io.qdrant.client.PointIdFactory::id)
-                            .toList())
-                    .build();
-            await(
-                    client.deleteAsync(DeletePoints.newBuilder()
-                            .setCollectionName(collection)
-                            .setPoints(PointsSelector.newBuilder().setPoints(ids))
-                            .setWait(true)
-                            .setOrdering(ordering)
-                            .build()),
-                    "delete points");
+            routing.write(offerIds, target -> delete(target, offerIds));
         }
+    }
+
+    private void delete(String collection, Collection<UUID> offerIds) {
+        PointsIdsList ids = PointsIdsList.newBuilder()
+                .addAllIds(offerIds.stream()
+                        .map(io.qdrant.client.PointIdFactory::id)
+                        .toList())
+                .build();
+        await(
+                client.deleteAsync(DeletePoints.newBuilder()
+                        .setCollectionName(collection)
+                        .setPoints(PointsSelector.newBuilder().setPoints(ids))
+                        .setWait(true)
+                        .setOrdering(ordering)
+                        .build()),
+                "delete points");
     }
 
     /** The stored vector of an offer, if the offer is indexed. */
@@ -304,6 +353,13 @@ public class OfferIndex {
     }
 
     private List<IndexHit> search(IndexQuery query, OfferQueries queries) {
+        if (query.dense() != null && !routing.servesOwnModel()) {
+            // Another model's vectors answer nothing this model embeds; keyword queries still do.
+            throw new IndexUnavailableException(
+                    "Qdrant collection " + routing.served() + " holds another model's vectors until the new "
+                            + "generation is built",
+                    null);
+        }
         if (query.matchesNothing()) {
             return List.of(); // only stop words: no keyword can match
         }
@@ -390,7 +446,7 @@ public class OfferIndex {
         }
         return await(
                 client.retrieveAsync(
-                        collection,
+                        routing.address(),
                         offerIds.stream()
                                 .map(io.qdrant.client.PointIdFactory::id)
                                 .toList(),
@@ -408,6 +464,10 @@ public class OfferIndex {
      * @return false when it was still busy at the deadline
      */
     public boolean awaitOptimised(Duration timeout) {
+        return awaitOptimised(routing.served(), timeout);
+    }
+
+    boolean awaitOptimised(String collection, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (await(client.getCollectionInfoAsync(collection), "collection info")
                         .getStatus()
@@ -425,12 +485,16 @@ public class OfferIndex {
         return true;
     }
 
-    /** Deletes the whole collection: for throw-away collections (evaluation), never the live one. */
+    /** Deletes the model's collection that commands address: for throw-away ones (evaluation), never the live one. */
     public void drop() {
-        await(client.deleteCollectionAsync(collection), "delete collection");
+        await(client.deleteCollectionAsync(routing.names().family()), "delete collection");
     }
 
     public long count() {
+        return count(routing.address());
+    }
+
+    long count(String collection) {
         return await(client.countAsync(collection), "count points");
     }
 
@@ -444,11 +508,12 @@ public class OfferIndex {
         }
     }
 
-    private <T> T await(ListenableFuture<T> future, String operation) {
+    <T> T await(ListenableFuture<T> future, String operation) {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw new IndexUnavailableException("Qdrant " + operation + " failed on " + collection, e.getCause());
+            throw new IndexUnavailableException(
+                    "Qdrant " + operation + " failed on " + routing.address(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IndexUnavailableException("Interrupted during Qdrant " + operation, e);

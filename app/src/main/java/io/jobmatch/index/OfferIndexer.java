@@ -45,6 +45,7 @@ public class OfferIndexer {
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final OfferIndex index;
+    private final Reindexer reindexer;
     private final OfferVectors vectors;
     private final IndexBacklog backlog;
     private final OfferService offerService;
@@ -61,12 +62,14 @@ public class OfferIndexer {
 
     OfferIndexer(
             OfferIndex index,
+            Reindexer reindexer,
             OfferVectors vectors,
             IndexBacklog backlog,
             OfferService offerService,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
             IndexSettings settings) {
         this.index = index;
+        this.reindexer = reindexer;
         this.vectors = vectors;
         this.backlog = backlog;
         this.offerService = offerService;
@@ -76,7 +79,7 @@ public class OfferIndexer {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        boolean created = index.ensureCollection();
+        boolean created = reindexer.open();
         if (created || index.count() < backlog.offerCount()) {
             int flagged = backlog.markAllPending();
             LOG.info(

@@ -9,7 +9,9 @@ import java.time.Duration;
  * Where the vector index lives. An unset {@code host} means no external Qdrant: the service starts the local binary
  * before its context exists and sets {@code host} and {@code port} to it.
  *
- * @param collectionPrefix the collection is named {@code <prefix>_<model>}, so a model change builds a new one
+ * @param collectionPrefix the service searches and writes through the alias {@code <prefix>_live}, over a generation
+ *                         named for the model and layout it holds ({@link CollectionNames}), so a model change builds
+ *                         a new one; the service deletes its prefix's collections that the alias does not serve
  * @param timeout          deadline of every Qdrant call (indexing, health)
  * @param searchTimeout    deadline of each Qdrant call a search or similar-offers request makes, shorter: past it the
  *                         request gets a 503 instead of waiting on a slow Qdrant

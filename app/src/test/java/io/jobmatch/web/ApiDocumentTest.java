@@ -105,7 +105,13 @@ class ApiDocumentTest extends ServiceTest {
                 secured.add(method.toUpperCase(Locale.ROOT) + " " + path);
             }
         }));
-        assertEquals(Set.of("POST /api/offers", "POST /api/offers/bulk", "DELETE /api/offers/{id}"), secured);
+        assertEquals(
+                Set.of(
+                        "POST /api/offers",
+                        "POST /api/offers/bulk",
+                        "DELETE /api/offers/{id}",
+                        "POST /api/index/reindex"),
+                secured);
     }
 
     @Test
