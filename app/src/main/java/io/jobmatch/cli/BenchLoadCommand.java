@@ -130,7 +130,7 @@ public class BenchLoadCommand implements Callable<Integer> {
         }
         try (ServiceProcess service =
                 ServiceProcess.start(spec.name(), Path.of(modelSettings.dir()), localSettings.qdrantBinary())) {
-            awaitReady(service, err);
+            service.awaitReady(new LoopbackClient(service.baseUrl(), json, Duration.ofSeconds(10)), err);
             return run(service.baseUrl(), service.apiKey());
         }
     }
@@ -316,32 +316,6 @@ public class BenchLoadCommand implements Callable<Integer> {
                 .filter(o -> o.search() == search && o.status() < 300)
                 .mapToLong(Outcome::nanos)
                 .toArray();
-    }
-
-    /** Waits for readiness: samples stored and the index caught up. */
-    private void awaitReady(ServiceProcess service, PrintWriter err) {
-        LoopbackClient client = new LoopbackClient(service.baseUrl(), json, Duration.ofSeconds(10));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("serve exited:\n" + service.logTail(40));
-            }
-            try {
-                if (client.get("/health/readiness").status() == 200) {
-                    err.println("bench-load: service ready");
-                    return;
-                }
-            } catch (UncheckedIOException notListeningYet) {
-                // The port opens once the samples are stored.
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        throw new IllegalStateException("service not ready within 5 min:\n" + service.logTail(40));
     }
 
     private static boolean loopback(String url) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             BenchServeCommand.class,
             BenchLoadCommand.class,
             BenchSearchCommand.class,
+            BenchIngestCommand.class,
             ImportCommand.class
         })
 public class JobmatchCommand implements Runnable {

@@ -52,7 +52,14 @@ final class LoopbackClient {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return get(path, Map.of());
+    }
+
+    Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     Answer post(String path, Object body, Map<String, String> headers) {

@@ -2,6 +2,7 @@ package io.jobmatch.cli;
 
 import io.jobmatch.security.ApiKeys;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -40,6 +41,11 @@ final class ServiceProcess implements AutoCloseable {
      * process is configured with) and returns at once; {@link #startedNanos()} is taken just before.
      */
     static ServiceProcess start(String name, Path modelDir, Path qdrantBinary) {
+        return start(name, modelDir, qdrantBinary, Map.of());
+    }
+
+    /** As {@link #start(String, Path, Path)}, with these environment variables set too (settings of this run). */
+    static ServiceProcess start(String name, Path modelDir, Path qdrantBinary, Map<String, String> settings) {
         try {
             Path dataDir = Files.createTempDirectory("jobmatch-" + name);
             int port = freePort();
@@ -68,6 +74,7 @@ final class ServiceProcess implements AutoCloseable {
             // A key of this run's own, so the service neither prints a generated one nor takes the caller's keys.
             String apiKey = ApiKeys.generateKey();
             environment.put("JOBMATCH_API_KEYS", apiKey + ":*");
+            environment.putAll(settings);
             long started = System.nanoTime();
             Process process = builder.start();
             return new ServiceProcess(process, dataDir, port, started, apiKey);
@@ -91,6 +98,31 @@ final class ServiceProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits up to 5 minutes for readiness: samples stored and the index caught up. */
+    void awaitReady(LoopbackClient client, PrintWriter err) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException("serve exited:\n" + logTail(40));
+            }
+            try {
+                if (client.get("/health/readiness").status() == 200) {
+                    err.println("service ready");
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // The port opens once the samples are stored.
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("service not ready within 5 min:\n" + logTail(40));
     }
 
     /** The last lines the service logged, to say why it did not come up. */

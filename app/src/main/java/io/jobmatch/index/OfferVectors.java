@@ -1,8 +1,10 @@
 package io.jobmatch.index;
 
 import io.jobmatch.embeddings.EmbeddingEngine;
+import io.jobmatch.embeddings.SpannedEmbedding;
 import io.jobmatch.embeddings.TextEmbedding;
 import io.jobmatch.embeddings.TextKind;
+import io.jobmatch.embeddings.TextSpan;
 import io.jobmatch.keywords.Keywords;
 import io.jobmatch.offers.Offer;
 import jakarta.inject.Singleton;
@@ -28,31 +30,67 @@ public class OfferVectors {
     }
 
     /**
-     * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them.
+     * Passages are embedded when enabled in configuration: hybrid search ranks with them, highlights show them. Each
+     * is one more text for the model, unless late chunking is on: then they come from the offers' own forward passes.
      */
     public List<IndexedOffer> compute(List<Offer> offers) {
-        List<TextEmbedding> dense =
-                engine.embedDocuments(offers.stream().map(Offer::searchableText).toList());
-        List<OfferPassages> offerPassages = passages.enabled()
-                ? embedPassages(offers)
-                : offers.stream().map(offer -> OfferPassages.NONE).toList();
+        List<String> texts = offers.stream().map(Offer::searchableText).toList();
+        List<float[]> dense;
+        List<OfferPassages> offerPassages;
+        if (!passages.enabled()) {
+            dense = engine.embedDocuments(texts).stream()
+                    .map(TextEmbedding::vector)
+                    .toList();
+            offerPassages = offers.stream().map(offer -> OfferPassages.NONE).toList();
+        } else if (passages.lateChunking()) {
+            List<List<PassageSplitter.Passage>> split = offers.stream()
+                    .map(offer -> PassageSplitter.passages(offer.description(), offer.language(), passages.max()))
+                    .toList();
+            List<SpannedEmbedding> embedded = engine.embedDocumentsWithSpans(texts, spans(texts, offers, split));
+            dense = embedded.stream().map(e -> e.document().vector()).toList();
+            offerPassages = new ArrayList<>(offers.size());
+            for (int i = 0; i < offers.size(); i++) {
+                offerPassages.add(new OfferPassages(
+                        split.get(i).stream().map(PassageSplitter.Passage::text).toList(),
+                        embedded.get(i).spanVectors()));
+            }
+        } else {
+            dense = engine.embedDocuments(texts).stream()
+                    .map(TextEmbedding::vector)
+                    .toList();
+            offerPassages = embedPassages(offers);
+        }
         List<IndexedOffer> indexed = new ArrayList<>(offers.size());
         for (int i = 0; i < offers.size(); i++) {
             Offer offer = offers.get(i);
             indexed.add(new IndexedOffer(
                     offer,
-                    dense.get(i).vector(),
+                    dense.get(i),
                     keywords.document(offer.title(), offer.description(), offer.language()),
                     offerPassages.get(i)));
         }
         return indexed;
     }
 
+    /** Each passage's characters in the text the model reads, which ends with the description. */
+    private static List<List<TextSpan>> spans(
+            List<String> texts, List<Offer> offers, List<List<PassageSplitter.Passage>> split) {
+        List<List<TextSpan>> spans = new ArrayList<>(offers.size());
+        for (int i = 0; i < offers.size(); i++) {
+            int descriptionStart =
+                    texts.get(i).length() - offers.get(i).description().length();
+            spans.add(split.get(i).stream()
+                    .map(p -> new TextSpan(descriptionStart + p.start(), descriptionStart + p.end()))
+                    .toList());
+        }
+        return spans;
+    }
+
     /**
-     * All offers' passages go to the engine in one call, so its length-grouped batching sees all of them. They are
-     * embedded as queries, not as documents: a passage is compared with a CV window or a job title, text of the same
-     * kind, and e5 models are trained to compare such symmetric pairs with the query prefix on both sides (it
-     * measured better than the document prefix, e5's "passage: ", docs/search-quality.md).
+     * Without late chunking, all offers' passages go to the engine in one call, so its length-grouped batching sees
+     * all of them. They are embedded as queries, not as documents: a passage is compared with a CV window or a job
+     * title, text of the same kind, and e5 models are trained to compare such symmetric pairs with the query prefix
+     * on both sides (it measured better than the document prefix, e5's "passage: ", docs/search-quality.md).
      */
     private List<OfferPassages> embedPassages(List<Offer> offers) {
         List<List<String>> texts = offers.stream()

@@ -8,9 +8,14 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param enabled whether offers are indexed with their passages; without them results carry no highlights, and
  *                indexing is about twice as fast
- * @param max     most passages kept per offer, from the start of the description
+ * @param max          most passages kept per offer, from the start of the description
+ * @param lateChunking whether a passage's vector is pooled from the offer's own forward pass (its tokens' states
+ *                     within the whole offer) instead of embedding each passage as a text of its own: no model call
+ *                     per passage, but hybrid ranking lost 0.016 MRR@10 on the evaluation's Italian part, so it is
+ *                     off by default (docs/search-quality.md, "Indexing cost: late chunking and batch jitter")
  */
 @ConfigurationProperties("jobmatch.index.passages")
 public record PassageSettings(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "40") int max) {}
+        @Bindable(defaultValue = "40") int max,
+        @Bindable(defaultValue = "false") boolean lateChunking) {}

@@ -40,7 +40,9 @@ class EmbeddingEngineFactory {
                 ? settings.threads()
                 : Runtime.getRuntime().availableProcessors();
         EmbeddingEngine engine = EmbeddingEngine.open(
-                model, new EngineOptions(settings.batchSize(), threads, settings.cacheSize()), queue);
+                model,
+                new EngineOptions(settings.batchSize(), threads, settings.cacheSize(), settings.batchJitter()),
+                queue);
         LOG.info(
                 "Embedding model '{}' loaded ({} dimensions, {} threads)",
                 model.manifest().name(),

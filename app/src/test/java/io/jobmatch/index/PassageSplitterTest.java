@@ -54,4 +54,21 @@ class PassageSplitterTest {
                 List.of("Lorry driver", "HGV driver", "truck driver", "You load the lorry", "you plan the route."),
                 PassageSplitter.split(description, "en", 40));
     }
+
+    @Test
+    void eachPassageKnowsWhereItIsInTheDescription() {
+        String longSentence = IntStream.range(0, 120).mapToObj(i -> "word" + i).collect(Collectors.joining(" ")) + ".";
+        String description = "  - Java 21 and Spring Boot\r\n\u2022 Kafka; PostgreSQL ;\n" + longSentence + "\nKAFKA";
+
+        List<PassageSplitter.Passage> passages = PassageSplitter.passages(description, "en", 40);
+
+        assertEquals(
+                PassageSplitter.split(description, "en", 40),
+                passages.stream().map(PassageSplitter.Passage::text).toList());
+        assertTrue(passages.size() >= 5, passages.toString());
+        for (PassageSplitter.Passage passage : passages) {
+            assertEquals(passage.text(), description.substring(passage.start(), passage.end()));
+        }
+        assertEquals(description.indexOf("Java"), passages.getFirst().start());
+    }
 }

@@ -65,7 +65,13 @@ public final class EmbeddingEngine implements AutoCloseable {
         this.encoder = encoder;
         this.cache = new EmbeddingCache(options.cacheSize());
         this.batchInvariant = outputsIgnoreBatchCompanions();
-        if (!batchInvariant) {
+        if (!batchInvariant && options.batchJitter()) {
+            LOG.info(
+                    "{}: vectors depend on the other texts of a batch (dynamically quantised model); "
+                            + "batching anyway (batch jitter accepted): a text's vector may move by about 0.003 in "
+                            + "cosine with its batch companions",
+                    manifest.name());
+        } else if (!batchInvariant) {
             LOG.info(
                     "{}: vectors depend on the other texts of a batch (dynamically quantised model); "
                             + "encoding one window per model call so every text always gets the same vector",
@@ -124,7 +130,7 @@ public final class EmbeddingEngine implements AutoCloseable {
 
     /** Most windows sent to the model in one call. */
     int rowsPerCall() {
-        return batchInvariant ? options.batchSize() : 1;
+        return batchInvariant || options.batchJitter() ? options.batchSize() : 1;
     }
 
     public CacheStats cacheStats() {
@@ -205,21 +211,134 @@ public final class EmbeddingEngine implements AutoCloseable {
     private List<TextEmbedding> compute(TextKind kind, List<String> texts, boolean admitEachCall) {
         List<TokenizedText> tokenized = tokenize(texts);
         List<Window> windows = split(kind, tokenized);
-        float[][] vectors = encodeGroupedByLength(windows, admitEachCall);
-        List<List<float[]>> byOwner = new ArrayList<>(texts.size());
-        for (int owner = 0; owner < texts.size(); owner++) {
+        float[][][] pooled = encodeGroupedByLength(windows, ownRanges(windows), admitEachCall);
+        return aggregate(tokenized, windows, pooled);
+    }
+
+    /** Each text's embedding from the first pooled vector of each of its windows (the window's own). */
+    private List<TextEmbedding> aggregate(List<TokenizedText> tokenized, List<Window> windows, float[][][] pooled) {
+        List<List<float[]>> byOwner = new ArrayList<>(tokenized.size());
+        for (int owner = 0; owner < tokenized.size(); owner++) {
             byOwner.add(new ArrayList<>(1));
         }
         for (int w = 0; w < windows.size(); w++) {
-            byOwner.get(windows.get(w).owner()).add(vectors[w]);
+            byOwner.get(windows.get(w).owner()).add(pooled[w][0]);
         }
-        List<TextEmbedding> results = new ArrayList<>(texts.size());
-        for (int owner = 0; owner < texts.size(); owner++) {
+        List<TextEmbedding> results = new ArrayList<>(tokenized.size());
+        for (int owner = 0; owner < tokenized.size(); owner++) {
             List<float[]> chunkVectors = byOwner.get(owner);
             results.add(new TextEmbedding(
                     normalisedMean(chunkVectors), tokenized.get(owner).size(), chunkVectors.size(), chunkVectors));
         }
         return results;
+    }
+
+    /** Per window, a list holding the one range the model's pooling reads; callers may add span ranges after it. */
+    private List<List<TokenRange>> ownRanges(List<Window> windows) {
+        List<List<TokenRange>> ranges = new ArrayList<>(windows.size());
+        for (Window window : windows) {
+            List<TokenRange> own = new ArrayList<>(1);
+            own.add(encoder.pooledRange(window.ids().length));
+            ranges.add(own);
+        }
+        return ranges;
+    }
+
+    /**
+     * Embeds documents and, from the same forward pass, each of their spans (late chunking): a span's vector is the
+     * mean of its tokens' states as the model read them within the whole document, so passages cost no model call of
+     * their own. A span is pooled in the window that holds most of its tokens (the first such): in a document longer
+     * than one window a span that crosses a window edge beyond the overlap is pooled from its larger part. The cache
+     * is not used: this is for indexing, where texts are new.
+     *
+     * @param spans per text, the character spans to pool, each inside its text and holding at least one token
+     * @throws IllegalArgumentException on a text {@link #embed} refuses, a span outside its text or without a token
+     * @throws EngineClosedException    once {@link #close} has begun, even midway through the texts
+     */
+    public List<SpannedEmbedding> embedDocumentsWithSpans(List<String> texts, List<List<TextSpan>> spans) {
+        if (closed) {
+            throw new EngineClosedException("embedding engine " + manifest.name());
+        }
+        if (texts.size() != spans.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + spans.size() + " span lists");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            checkAcceptable(texts.get(i), texts.size() == 1 ? "" : " (text " + i + ")");
+        }
+        List<TokenizedText> tokenized = tokenize(texts);
+        List<Window> windows = split(TextKind.DOCUMENT, tokenized);
+        List<List<TokenRange>> ranges = ownRanges(windows);
+        // Where each span's vector lands: the window and the position among that window's ranges.
+        List<int[][]> placements = new ArrayList<>(texts.size());
+        int firstWindow = 0;
+        for (int owner = 0; owner < texts.size(); owner++) {
+            int lastWindow = firstWindow;
+            while (lastWindow < windows.size() && windows.get(lastWindow).owner() == owner) {
+                lastWindow++;
+            }
+            List<TextSpan> textSpans = spans.get(owner);
+            int[][] placed = new int[textSpans.size()][];
+            for (int s = 0; s < textSpans.size(); s++) {
+                TokenRange tokens = tokensOf(tokenized.get(owner), textSpans.get(s), owner);
+                int window = windowHoldingMost(windows, firstWindow, lastWindow, tokens);
+                TokenRange inWindow = windows.get(window).range();
+                int shift = tokenizer.textOffset(TextKind.DOCUMENT) - inWindow.from();
+                ranges.get(window)
+                        .add(new TokenRange(
+                                Math.max(tokens.from(), inWindow.from()) + shift,
+                                Math.min(tokens.to(), inWindow.to()) + shift));
+                placed[s] = new int[] {window, ranges.get(window).size() - 1};
+            }
+            placements.add(placed);
+            firstWindow = lastWindow;
+        }
+        float[][][] pooled = encodeGroupedByLength(windows, ranges, true);
+        List<TextEmbedding> documents = aggregate(tokenized, windows, pooled);
+        List<SpannedEmbedding> results = new ArrayList<>(texts.size());
+        for (int owner = 0; owner < texts.size(); owner++) {
+            List<float[]> spanVectors = new ArrayList<>(placements.get(owner).length);
+            for (int[] at : placements.get(owner)) {
+                spanVectors.add(pooled[at[0]][at[1]]);
+            }
+            results.add(new SpannedEmbedding(documents.get(owner), spanVectors));
+        }
+        return results;
+    }
+
+    /** The tokens overlapping a character span, as text token indexes. */
+    static TokenRange tokensOf(TokenizedText text, TextSpan span, int owner) {
+        if (span.end() > text.text().length()) {
+            throw new IllegalArgumentException("span [" + span.start() + ", " + span.end() + ") of text " + owner
+                    + " is outside its " + text.text().length() + " characters");
+        }
+        int from = 0;
+        while (from < text.size() && text.ends()[from] <= span.start()) {
+            from++;
+        }
+        int to = from;
+        while (to < text.size() && text.starts()[to] < span.end()) {
+            to++;
+        }
+        if (to == from) {
+            throw new IllegalArgumentException("span [" + span.start() + ", " + span.end() + ") of text " + owner
+                    + " holds no token the model reads");
+        }
+        return new TokenRange(from, to);
+    }
+
+    /** Among windows {@code [first, last)}, the first that holds the most of {@code tokens}. */
+    private static int windowHoldingMost(List<Window> windows, int first, int last, TokenRange tokens) {
+        int best = first;
+        int bestOverlap = -1;
+        for (int w = first; w < last; w++) {
+            TokenRange range = windows.get(w).range();
+            int overlap = Math.min(tokens.to(), range.to()) - Math.max(tokens.from(), range.from());
+            if (overlap > bestOverlap) {
+                best = w;
+                bestOverlap = overlap;
+            }
+        }
+        return best;
     }
 
     /** The aggregate stored for a text: see README, "Long texts", for why the mean and not a weighted one. */
@@ -249,7 +368,7 @@ public final class EmbeddingEngine implements AutoCloseable {
                 throw new IllegalArgumentException("text has no token the model can read: " + abbreviate(text.text()));
             }
             for (TokenRange range : chunker.split(text, windowCapacity(kind))) {
-                windows.add(new Window(owner, tokenizer.window(kind, text, range.from(), range.to())));
+                windows.add(new Window(owner, range, tokenizer.window(kind, text, range.from(), range.to())));
             }
         }
         return windows;
@@ -260,18 +379,25 @@ public final class EmbeddingEngine implements AutoCloseable {
         return manifest.maxTokens() - tokenizer.overhead(kind);
     }
 
-    /** @return the vector of each window, in the order of {@code windows} */
-    private float[][] encodeGroupedByLength(List<Window> windows, boolean admitEachCall) {
-        float[][] vectors = new float[windows.size()][];
+    /**
+     * @param ranges per window, the token ranges to pool (see {@link OnnxEncoder#encode(List, List)})
+     * @return per window, in the order of {@code windows}, one vector per range
+     */
+    private float[][][] encodeGroupedByLength(
+            List<Window> windows, List<List<TokenRange>> ranges, boolean admitEachCall) {
+        float[][][] vectors = new float[windows.size()][][];
         List<long[]> batch = new ArrayList<>(rowsPerCall());
-        for (int[] group : groupByLength(windows)) {
+        List<List<TokenRange>> batchRanges = new ArrayList<>(rowsPerCall());
+        for (int[] group : groupByLength(windows, rowsPerCall())) {
             batch.clear();
+            batchRanges.clear();
             for (int index : group) {
                 batch.add(windows.get(index).ids());
+                batchRanges.add(ranges.get(index));
             }
-            float[][] encoded = admitEachCall
-                    ? admission.admit(InferenceAdmission.Urgency.BACKGROUND, () -> encoder.encode(batch))
-                    : encoder.encode(batch);
+            float[][][] encoded = admitEachCall
+                    ? admission.admit(InferenceAdmission.Urgency.BACKGROUND, () -> encoder.encode(batch, batchRanges))
+                    : encoder.encode(batch, batchRanges);
             for (int i = 0; i < group.length; i++) {
                 vectors[group[i]] = encoded[i];
             }
@@ -283,9 +409,10 @@ public final class EmbeddingEngine implements AutoCloseable {
      * Sorted by length, windows of similar size share a batch, so padding stays small (dynamic padding): each batch
      * is padded only to its own longest window.
      *
+     * @param rows most windows per call
      * @return indexes into {@code windows}, one array per model call
      */
-    private List<int[]> groupByLength(List<Window> windows) {
+    private static List<int[]> groupByLength(List<Window> windows, int rows) {
         Integer[] byLength = new Integer[windows.size()];
         for (int i = 0; i < byLength.length; i++) {
             byLength[i] = i;
@@ -296,7 +423,7 @@ public final class EmbeddingEngine implements AutoCloseable {
         while (start < byLength.length) {
             int end = start + 1;
             while (end < byLength.length
-                    && end - start < rowsPerCall()
+                    && end - start < rows
                     && (long) (end - start + 1) * windows.get(byLength[end]).ids().length <= MAX_BATCH_TOKENS) {
                 end++;
             }
@@ -310,10 +437,15 @@ public final class EmbeddingEngine implements AutoCloseable {
         return groups;
     }
 
-    /** The token batches the pipeline would send to the model for these texts, for the benchmark's ceiling. */
+    /** The token batches the pipeline sends to the model for these texts, for the benchmark's ceiling. */
     List<List<long[]>> plannedBatches(TextKind kind, List<String> texts) {
+        return plannedBatches(kind, texts, rowsPerCall());
+    }
+
+    /** The same windows in batches of at most {@code rows}, whether or not this engine batches its model. */
+    List<List<long[]>> plannedBatches(TextKind kind, List<String> texts, int rows) {
         List<Window> windows = split(kind, tokenize(texts));
-        return groupByLength(windows).stream()
+        return groupByLength(windows, rows).stream()
                 .map(group ->
                         Arrays.stream(group).mapToObj(i -> windows.get(i).ids()).toList())
                 .toList();
@@ -361,6 +493,10 @@ public final class EmbeddingEngine implements AutoCloseable {
         tokenizer.close(CLOSE_WAIT);
     }
 
-    /** One model window of a text being embedded. */
-    record Window(int owner, long[] ids) {}
+    /**
+     * One model window of a text being embedded.
+     *
+     * @param range the text's tokens it holds; {@code ids} adds the special tokens and the prefix around them
+     */
+    record Window(int owner, TokenRange range, long[] ids) {}
 }

@@ -81,6 +81,11 @@ final class ModelTokenizer implements AutoCloseable {
         return head.length + prefixes.get(kind).length + tail.length;
     }
 
+    /** Position in a window of this kind of the text's first token: after the leading special tokens and prefix. */
+    int textOffset(TextKind kind) {
+        return head.length + prefixes.get(kind).length;
+    }
+
     /** Model input for tokens {@code [from, to)} of a text: special tokens and prefix around them. */
     long[] window(TextKind kind, TokenizedText text, int from, int to) {
         long[] prefix = prefixes.get(kind);

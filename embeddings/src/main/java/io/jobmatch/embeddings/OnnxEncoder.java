@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -88,11 +89,38 @@ final class OnnxEncoder implements AutoCloseable {
      * @throws EngineClosedException once {@link #close} has begun
      */
     float[][] encode(List<long[]> windows) {
+        List<List<TokenRange>> whole = new ArrayList<>(windows.size());
+        for (long[] window : windows) {
+            whole.add(List.of(pooledRange(window.length)));
+        }
+        float[][][] pooled = encode(windows, whole);
+        float[][] vectors = new float[windows.size()][];
+        for (int row = 0; row < vectors.length; row++) {
+            vectors[row] = pooled[row][0];
+        }
+        return vectors;
+    }
+
+    /** The tokens of a window of {@code length} tokens that the model's own pooling reads. */
+    TokenRange pooledRange(int length) {
+        return new TokenRange(0, pooling == Pooling.CLS ? 1 : length);
+    }
+
+    /**
+     * One model call, then the token states of each row averaged over each of that row's ranges (positions in the
+     * window, special tokens included) and L2-normalised: the row's own vector and, for late chunking, the vectors of
+     * the spans it holds, without keeping the whole hidden-state tensor once the call is pooled.
+     *
+     * @param ranges per window, the token ranges to pool; each non-empty and inside its window
+     * @return per window, one vector per range, in order
+     * @throws EngineClosedException once {@link #close} has begun
+     */
+    float[][][] encode(List<long[]> windows, List<List<TokenRange>> ranges) {
         try {
             return guard.call(() -> {
                 try (OnnxBatch batch = prepare(windows);
                         OrtSession.Result result = runUnguarded(batch)) {
-                    return pool(((OnnxTensor) result.get(0)).getFloatBuffer(), windows, batch.width());
+                    return pool(((OnnxTensor) result.get(0)).getFloatBuffer(), ranges, batch.width());
                 }
             });
         } catch (OrtException e) {
@@ -140,21 +168,25 @@ final class OnnxEncoder implements AutoCloseable {
         return session.run(batch.inputs(), Set.of(outputName));
     }
 
-    private float[][] pool(FloatBuffer hidden, List<long[]> windows, int width) {
-        float[][] vectors = new float[windows.size()][];
-        for (int row = 0; row < windows.size(); row++) {
-            int tokens = pooling == Pooling.CLS ? 1 : windows.get(row).length;
-            float[] vector = new float[dimension];
+    private float[][][] pool(FloatBuffer hidden, List<List<TokenRange>> ranges, int width) {
+        float[][][] vectors = new float[ranges.size()][][];
+        for (int row = 0; row < ranges.size(); row++) {
+            List<TokenRange> rowRanges = ranges.get(row);
+            vectors[row] = new float[rowRanges.size()][];
             int rowStart = row * width * dimension;
-            for (int token = 0; token < tokens; token++) {
-                int offset = rowStart + token * dimension;
-                for (int i = 0; i < dimension; i++) {
-                    vector[i] += hidden.get(offset + i);
+            for (int r = 0; r < rowRanges.size(); r++) {
+                TokenRange range = rowRanges.get(r);
+                float[] vector = new float[dimension];
+                for (int token = range.from(); token < range.to(); token++) {
+                    int offset = rowStart + token * dimension;
+                    for (int i = 0; i < dimension; i++) {
+                        vector[i] += hidden.get(offset + i);
+                    }
                 }
+                // Mean pooling divides by the token count; normalising makes that division irrelevant.
+                Vectors.normalise(vector);
+                vectors[row][r] = vector;
             }
-            // Mean pooling divides by the token count; normalising makes that division irrelevant.
-            Vectors.normalise(vector);
-            vectors[row] = vector;
         }
         return vectors;
     }
