@@ -24,4 +24,4 @@ public record ModelSettings(
         @Bindable(defaultValue = "16") int batchSize,
         @Bindable(defaultValue = "0") int threads,
         @Bindable(defaultValue = "4096") int cacheSize,
-        @Bindable(defaultValue = "true") boolean batchJitter) {}
+        @Bindable(defaultValue = "false") boolean batchJitter) {}
