@@ -22,17 +22,17 @@ import java.util.stream.Stream;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path dataDir;
     private final int port;
-    private final long startedNanos;
     private final String apiKey;
+    private Process process;
+    private long startedNanos;
 
-    private ServiceProcess(Process process, Path dataDir, int port, long startedNanos, String apiKey) {
-        this.process = process;
+    private ServiceProcess(ProcessBuilder builder, Path dataDir, int port, String apiKey) {
+        this.builder = builder;
         this.dataDir = dataDir;
         this.port = port;
-        this.startedNanos = startedNanos;
         this.apiKey = apiKey;
     }
 
@@ -53,12 +53,11 @@ final class ServiceProcess implements AutoCloseable {
             command.add(ProcessHandle.current().info().command().orElse("java"));
             ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .filter(flag -> !flag.startsWith("-agentlib:jdwp"))
+                    .map(ServiceProcess::serveArchive)
                     .forEach(command::add);
             command.addAll(
                     List.of("-cp", System.getProperty("java.class.path"), JobmatchCommand.class.getName(), "serve"));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("serve.log").toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
             environment
                     .keySet()
@@ -75,12 +74,34 @@ final class ServiceProcess implements AutoCloseable {
             String apiKey = ApiKeys.generateKey();
             environment.put("JOBMATCH_API_KEYS", apiKey + ":*");
             environment.putAll(settings);
-            long started = System.nanoTime();
-            Process process = builder.start();
-            return new ServiceProcess(process, dataDir, port, started, apiKey);
+            ServiceProcess service = new ServiceProcess(builder, dataDir, port, apiKey);
+            service.launch();
+            return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stops the service as an operator would and starts it again on the same data directory and port, as a restart
+     * or a deploy does: what it stored and indexed is there. Returns at once; {@link #startedNanos()} is the new
+     * start's.
+     */
+    void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch() throws IOException {
+        // Appended to, so a restart keeps the first run's lines for logTail.
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("serve.log").toFile()));
+        startedNanos = System.nanoTime();
+        process = builder.start();
     }
 
     /** A key that may write every source of this service. */
@@ -137,6 +158,16 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -147,12 +178,17 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary directory is harmless.
-        }
+    }
+
+    /**
+     * The launcher gives each command a class-data archive of its own; the service gets the one {@code ./jobmatch
+     * serve} uses, so its startup is the one an operator sees, and this command's archive stays this command's.
+     */
+    private static String serveArchive(String flag) {
+        String option = "-XX:SharedArchiveFile=";
+        return flag.startsWith(option)
+                ? option + Path.of(flag.substring(option.length())).resolveSibling("serve.jsa")
+                : flag;
     }
 
     private static int freePort() throws IOException {

@@ -1,6 +1,7 @@
 package io.jobmatch.explain;
 
 import io.jobmatch.embeddings.Vectors;
+import io.jobmatch.index.IndexHit;
 import io.jobmatch.index.OfferIndex;
 import io.jobmatch.index.OfferPassages;
 import io.jobmatch.keywords.KeywordQuery;
@@ -33,11 +34,12 @@ public class MatchExplainer {
     }
 
     /**
-     * The stored passages of these offers, for {@link #explain}: one Qdrant read, which a search can send while it
-     * reads the same offers from PostgreSQL. Empty when explanations are switched off.
+     * The stored passages of these ranked offers, for {@link #explain}: at most one Qdrant read (offers unchanged
+     * since an earlier search come from memory), which a search can send while it reads the same offers from
+     * PostgreSQL. Empty when explanations are switched off.
      */
-    public Map<UUID, OfferPassages> passagesOf(List<UUID> offerIds) {
-        return settings.enabled() ? index.passagesOf(offerIds) : Map.of();
+    public Map<UUID, OfferPassages> passagesOf(List<IndexHit> hits) {
+        return settings.enabled() ? index.passagesOf(hits) : Map.of();
     }
 
     /**

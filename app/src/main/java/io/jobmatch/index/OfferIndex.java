@@ -98,6 +98,7 @@ public class OfferIndex {
     private final FusionSettings fusion;
     private final WeightedFusionSettings weights;
     private final IndexRouting routing;
+    private final PassageCache passageCache;
     private final int dimension;
     /** Built for the name that searches address: the alias, once the service has opened it. */
     private volatile OfferQueries queries;
@@ -111,13 +112,15 @@ public class OfferIndex {
             FusionSettings fusion,
             WeightedFusionSettings weights,
             EmbeddingEngine engine,
-            IndexRouting routing) {
+            IndexRouting routing,
+            PassageCache passageCache) {
         this.client = client;
         this.settings = settings;
         this.layout = layout;
         this.fusion = fusion;
         this.weights = weights;
         this.routing = routing;
+        this.passageCache = passageCache;
         this.dimension = engine.dimension();
         this.queries = new OfferQueries(routing.address(), fusion, weights, searchParams(layout));
         this.ordering = WriteOrdering.newBuilder()
@@ -383,7 +386,7 @@ public class OfferIndex {
             ranked = await(client.queryAsync(queries.ranked(query), settings.searchTimeout()), "query");
         }
         return ranked.stream()
-                .map(point -> new IndexHit(OfferPoints.offerId(point.getId()), point.getScore()))
+                .map(point -> new IndexHit(OfferPoints.offerId(point.getId()), point.getScore(), point.getVersion()))
                 .toList();
     }
 
@@ -392,17 +395,17 @@ public class OfferIndex {
      * similarity over the windows (measured best for long CVs, embeddings/README.md), so the score stays a cosine.
      */
     private List<IndexHit> bestWindow(IndexQuery query, OfferQueries queries) {
-        Map<UUID, Double> best = new HashMap<>();
+        Map<UUID, IndexHit> best = new HashMap<>();
         for (QueryPoints request : queries.perWindow(query)) {
             for (ScoredPoint point : await(client.queryAsync(request, settings.searchTimeout()), "query")) {
-                best.merge(OfferPoints.offerId(point.getId()), (double) point.getScore(), Math::max);
+                IndexHit hit = new IndexHit(OfferPoints.offerId(point.getId()), point.getScore(), point.getVersion());
+                best.merge(hit.offerId(), hit, (kept, other) -> other.score() > kept.score() ? other : kept);
             }
         }
-        return best.entrySet().stream()
-                .sorted(Map.Entry.<UUID, Double>comparingByValue().reversed())
+        return best.values().stream()
+                .sorted(Comparator.comparingDouble(IndexHit::score).reversed())
                 .skip(query.offset())
                 .limit(query.limit())
-                .map(hit -> new IndexHit(hit.getKey(), hit.getValue()))
                 .toList();
     }
 
@@ -438,15 +441,30 @@ public class OfferIndex {
     }
 
     /** The stored passages of each offer that has them; offers indexed without passages are absent. */
-    public Map<UUID, OfferPassages> passagesOf(Collection<UUID> offerIds) {
+    public Map<UUID, OfferPassages> passagesOf(Collection<IndexHit> hits) {
+        // The collection as this search found it: a version means nothing in another generation.
+        String collection = routing.served();
+        Map<UUID, OfferPassages> passages = new HashMap<>();
+        Map<UUID, IndexHit> missing = new HashMap<>();
+        for (IndexHit hit : hits) {
+            OfferPassages cached = passageCache.get(collection, hit);
+            if (cached != null) {
+                passages.put(hit.offerId(), cached);
+            } else {
+                missing.put(hit.offerId(), hit);
+            }
+        }
         List<RetrievedPoint> points = retrieve(
-                offerIds,
+                missing.keySet(),
                 WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
                 WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)),
                 "retrieve passages");
-        Map<UUID, OfferPassages> passages = new HashMap<>();
         for (RetrievedPoint point : points) {
-            OfferPoints.passages(point).ifPresent(found -> passages.put(OfferPoints.offerId(point.getId()), found));
+            UUID offerId = OfferPoints.offerId(point.getId());
+            OfferPoints.passages(point).ifPresent(found -> {
+                passages.put(offerId, found);
+                passageCache.put(collection, missing.get(offerId), found);
+            });
         }
         return passages;
     }

@@ -117,8 +117,8 @@ public class SearchService {
 
     private Candidates candidates(Ranking ranking, IndexFilter filter, boolean withVectors, SearchTimings timings) {
         List<UUID> ids = ranking.hits().stream().map(IndexHit::offerId).toList();
-        CompletableFuture<Map<UUID, OfferPassages>> passages =
-                overlap.start(() -> timings.time(SearchTimings.Stage.EXPLAIN, () -> explainer.passagesOf(ids)));
+        CompletableFuture<Map<UUID, OfferPassages>> passages = overlap.start(
+                () -> timings.time(SearchTimings.Stage.EXPLAIN, () -> explainer.passagesOf(ranking.hits())));
         CompletableFuture<Map<UUID, float[]>> vectors = withVectors
                 ? overlap.start(() -> timings.time(SearchTimings.Stage.QDRANT, () -> duplicates.vectorsOf(ids)))
                 : CompletableFuture.completedFuture(Map.of());

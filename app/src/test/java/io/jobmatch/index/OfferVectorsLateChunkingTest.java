@@ -45,8 +45,8 @@ class OfferVectorsLateChunkingTest {
     @Test
     void latePassagesMatchTheirOwnTextsAndTheOfferVectorIsUnchanged() {
         Keywords keywords = new Keywords(new KeywordSettings(1.2, 0.75, 100, 2, List.of("de", "nl"), 0.3));
-        OfferVectors late = new OfferVectors(engine, keywords, new PassageSettings(true, 40, true));
-        OfferVectors separate = new OfferVectors(engine, keywords, new PassageSettings(true, 40, false));
+        OfferVectors late = new OfferVectors(engine, keywords, new PassageSettings(true, 40, true, 0));
+        OfferVectors separate = new OfferVectors(engine, keywords, new PassageSettings(true, 40, false, 0));
         Offer offer = Offer.textOnly(
                 UUID.randomUUID(), "test", "late-1", "Night nurse, intensive care", """
                 - Care for ventilated patients in the intensive care unit at night.

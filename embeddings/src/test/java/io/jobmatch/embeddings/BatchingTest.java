@@ -65,4 +65,21 @@ class BatchingTest {
             assertTrue(lowest > 0.99, "lowest cosine between exact and batched: " + lowest);
         }
     }
+
+    /**
+     * A search's CV spans several windows; with jitter accepted for indexing, they are still sent one per call, so a
+     * query's vector is the exact one (and its shorter window is not padded to the longer one's length).
+     */
+    @Test
+    void aLongQueryIsEmbeddedExactlyEvenWithJitterAccepted() {
+        String cv = SyntheticCorpus.cv(7L, 700);
+        try (EmbeddingEngine exact = EmbeddingEngine.open(TestModels.offline(), new EngineOptions(16, 2, 0));
+                EmbeddingEngine batched =
+                        EmbeddingEngine.open(TestModels.offline(), new EngineOptions(16, 2, 0, true))) {
+            TextEmbedding a = exact.embedQuery(cv);
+            TextEmbedding b = batched.embedQuery(cv);
+            assertTrue(a.chunks() > 1, "the CV spans several windows: " + a.chunks());
+            assertArrayEquals(a.vector(), b.vector());
+        }
+    }
 }
