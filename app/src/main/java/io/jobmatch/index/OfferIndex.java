@@ -99,6 +99,7 @@ public class OfferIndex {
     private final WeightedFusionSettings weights;
     private final IndexRouting routing;
     private final PassageCache passageCache;
+    private final FacetCache facetCache;
     private final int dimension;
     /** Built for the name that searches address: the alias, once the service has opened it. */
     private volatile OfferQueries queries;
@@ -113,7 +114,8 @@ public class OfferIndex {
             WeightedFusionSettings weights,
             EmbeddingEngine engine,
             IndexRouting routing,
-            PassageCache passageCache) {
+            PassageCache passageCache,
+            FacetCache facetCache) {
         this.client = client;
         this.settings = settings;
         this.layout = layout;
@@ -121,6 +123,7 @@ public class OfferIndex {
         this.weights = weights;
         this.routing = routing;
         this.passageCache = passageCache;
+        this.facetCache = facetCache;
         this.dimension = engine.dimension();
         this.queries = new OfferQueries(routing.address(), fusion, weights, searchParams(layout));
         this.ordering = WriteOrdering.newBuilder()
@@ -275,6 +278,7 @@ public class OfferIndex {
     /** Upserts into the served collection and, while one is built, into the next generation too (IndexRouting). */
     public void upsert(List<IndexedOffer> offers) {
         routing.write(offers.stream().map(offer -> offer.offer().id()).toList(), target -> upsert(target, offers));
+        facetCache.clear();
     }
 
     /** Upserts into this collection only. */
@@ -298,6 +302,7 @@ public class OfferIndex {
     public void delete(Collection<UUID> offerIds) {
         if (!offerIds.isEmpty()) {
             routing.write(offerIds, target -> delete(target, offerIds));
+            facetCache.clear();
         }
     }
 
@@ -410,10 +415,18 @@ public class OfferIndex {
     }
 
     /**
-     * The facets of the offers {@code filter} lets through: one exact count request per field, each without that
-     * field's own criterion (disjunctive faceting), sent together and answered concurrently.
+     * The facets of the offers {@code filter} lets through, as {@link #countFacets} counts them, kept a few seconds
+     * per filter ({@link FacetCache}).
      */
     public OfferFacets facets(IndexFilter filter) {
+        return facetCache.get(routing.served(), filter, () -> countFacets(filter));
+    }
+
+    /**
+     * The facets counted now: one exact count request per field, each without that field's own criterion (disjunctive
+     * faceting), sent together and answered concurrently. What a search pays when the counts are not cached.
+     */
+    public OfferFacets countFacets(IndexFilter filter) {
         OfferCriteria criteria = filter.criteria();
         ListenableFuture<List<FacetHit>> country = client.facetAsync(
                 queries.facet(filter.with(criteria.withoutCountry()), OfferPoints.COUNTRY), settings.searchTimeout());
