@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobmatch.support.Api;
+import io.jobmatch.support.CacheMeters;
 import io.jobmatch.support.ServiceTest;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -73,11 +73,6 @@ class FacetCacheTest extends ServiceTest {
     }
 
     private double count(String result) {
-        FunctionCounter counter = registry.find("cache.gets")
-                .tag("cache", "jobmatch.facets")
-                .tag("result", result)
-                .functionCounter();
-        assertTrue(counter != null, "the facet cache's meters are registered");
-        return counter.count();
+        return CacheMeters.gets(registry, "jobmatch.facets", result);
     }
 }
