@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jobmatch.embeddings.EmbeddingEngine;
-import io.jobmatch.embeddings.TextEmbedding;
+import io.jobmatch.embeddings.EngineOptions;
+import io.jobmatch.embeddings.ModelCatalog;
 import io.jobmatch.embeddings.Vectors;
 import io.jobmatch.support.Api;
 import io.jobmatch.support.ServiceTest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -134,9 +136,6 @@ class DuplicatePostingsTest extends ServiceTest {
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    EmbeddingEngine engine;
-
     Api api;
     Map<String, String> ids = new HashMap<>();
 
@@ -184,20 +183,34 @@ class DuplicatePostingsTest extends ServiceTest {
     /**
      * The cosine of each posting's embedding (title and description, as indexed) with the original's: every repost
      * must reach the threshold and every other job at the company stay below it, each with a margin.
+     *
+     * <p>The vectors come from an engine of the same model without batch jitter and without a cache. The service's
+     * own engine may answer from its cache with the vector indexing computed in a batch, and that vector moves with
+     * its batch companions (about 0.003 in cosine, README "Batch jitter"): the cosines then drift by about 0.001
+     * from run to run, and a margin measured on them fails at random. The margins below are wider than that drift,
+     * which the end-to-end tests of this class check on the indexed vectors.
      */
     @Test
     void cosinesSeparateRepostsFromOtherJobs() {
-        float[] original = embed(REPOSTS.get("original"));
+        try (EmbeddingEngine exact = EmbeddingEngine.open(
+                ModelCatalog.create(Path.of("target", "no-models")).resolve("e5-small-v2-q", null),
+                new EngineOptions(8, 2, 0))) {
+            assertMargins(exact);
+        }
+    }
+
+    private static void assertMargins(EmbeddingEngine engine) {
+        float[] original = embed(engine, REPOSTS.get("original"));
         double lowestRepost = 1;
         double highestOther = -1;
         System.out.println("cosine with the original posting (threshold " + DuplicatePostings.SAME_JOB_COSINE + ")");
         for (Map.Entry<String, ObjectNode> repost : REPOSTS.entrySet()) {
-            double cosine = Vectors.dot(original, embed(repost.getValue()));
+            double cosine = Vectors.dot(original, embed(engine, repost.getValue()));
             System.out.printf("  %.4f  repost: %s%n", cosine, repost.getKey());
             lowestRepost = Math.min(lowestRepost, cosine);
         }
         for (Map.Entry<String, ObjectNode> other : OTHERS.entrySet()) {
-            double cosine = Vectors.dot(original, embed(other.getValue()));
+            double cosine = Vectors.dot(original, embed(engine, other.getValue()));
             System.out.printf("  %.4f  other: %s%n", cosine, other.getKey());
             if (!other.getKey().contains("other company")) {
                 highestOther = Math.max(highestOther, cosine);
@@ -207,10 +220,10 @@ class DuplicatePostingsTest extends ServiceTest {
         assertTrue(highestOther <= DuplicatePostings.SAME_JOB_COSINE - 0.01, "other jobs: highest " + highestOther);
     }
 
-    private float[] embed(ObjectNode offer) {
-        TextEmbedding embedding = engine.embedDocument(
-                offer.get("title").asText() + "\n" + offer.get("description").asText());
-        return embedding.vector();
+    private static float[] embed(EmbeddingEngine engine, ObjectNode offer) {
+        return engine.embedDocument(offer.get("title").asText() + "\n"
+                        + offer.get("description").asText())
+                .vector();
     }
 
     @Test
