@@ -39,8 +39,12 @@ final class LoopbackClient {
         }
     }
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, what the service speaks without TLS: the default, HTTP/2, would offer an h2c upgrade the service
+    // declines, on every new connection.
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private final JsonMapper json;
     private final Duration timeout;

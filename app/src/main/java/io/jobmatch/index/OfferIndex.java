@@ -98,7 +98,7 @@ public class OfferIndex {
     private final FusionSettings fusion;
     private final WeightedFusionSettings weights;
     private final IndexRouting routing;
-    private final PassageCache passageCache;
+    private final PointCache pointCache;
     private final FacetCache facetCache;
     private final int dimension;
     /** Built for the name that searches address: the alias, once the service has opened it. */
@@ -114,7 +114,7 @@ public class OfferIndex {
             WeightedFusionSettings weights,
             EmbeddingEngine engine,
             IndexRouting routing,
-            PassageCache passageCache,
+            PointCache pointCache,
             FacetCache facetCache) {
         this.client = client;
         this.settings = settings;
@@ -122,7 +122,7 @@ public class OfferIndex {
         this.fusion = fusion;
         this.weights = weights;
         this.routing = routing;
-        this.passageCache = passageCache;
+        this.pointCache = pointCache;
         this.facetCache = facetCache;
         this.dimension = engine.dimension();
         this.queries = new OfferQueries(routing.address(), fusion, weights, searchParams(layout));
@@ -324,11 +324,34 @@ public class OfferIndex {
 
     /** The stored vector of an offer, if the offer is indexed. */
     public Optional<float[]> vectorOf(UUID offerId) {
-        return Optional.ofNullable(vectorsOf(List.of(offerId)).get(offerId));
+        return readVectors(List.of(offerId)).values().stream().findFirst();
     }
 
-    /** The stored dense vectors of the offers that are indexed, in one request; offers not indexed are absent. */
-    public Map<UUID, float[]> vectorsOf(Collection<UUID> offerIds) {
+    /**
+     * The stored dense vectors of these hits, those read by an earlier search at the same point version from memory
+     * ({@link PointCache}), the others in one request; hits no longer indexed are absent.
+     */
+    public Map<UUID, float[]> vectorsOf(Collection<IndexHit> hits) {
+        // The collection as this search found it: a version means nothing in another generation.
+        String collection = routing.served();
+        Map<UUID, float[]> vectors = new HashMap<>();
+        Map<UUID, IndexHit> missing = new HashMap<>();
+        for (IndexHit hit : hits) {
+            float[] cached = pointCache.vectors().get(collection, hit);
+            if (cached != null) {
+                vectors.put(hit.offerId(), cached);
+            } else {
+                missing.put(hit.offerId(), hit);
+            }
+        }
+        readVectors(missing.keySet()).forEach((offerId, vector) -> {
+            vectors.put(offerId, vector);
+            pointCache.vectors().put(collection, missing.get(offerId), vector);
+        });
+        return vectors;
+    }
+
+    private Map<UUID, float[]> readVectors(Collection<UUID> offerIds) {
         List<RetrievedPoint> points = retrieve(
                 offerIds,
                 WithPayloadSelectorFactory.enable(false),
@@ -460,7 +483,7 @@ public class OfferIndex {
         Map<UUID, OfferPassages> passages = new HashMap<>();
         Map<UUID, IndexHit> missing = new HashMap<>();
         for (IndexHit hit : hits) {
-            OfferPassages cached = passageCache.get(collection, hit);
+            OfferPassages cached = pointCache.passages().get(collection, hit);
             if (cached != null) {
                 passages.put(hit.offerId(), cached);
             } else {
@@ -476,7 +499,7 @@ public class OfferIndex {
             UUID offerId = OfferPoints.offerId(point.getId());
             OfferPoints.passages(point).ifPresent(found -> {
                 passages.put(offerId, found);
-                passageCache.put(collection, missing.get(offerId), found);
+                pointCache.passages().put(collection, missing.get(offerId), found);
             });
         }
         return passages;

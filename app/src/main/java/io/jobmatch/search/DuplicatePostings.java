@@ -1,6 +1,7 @@
 package io.jobmatch.search;
 
 import io.jobmatch.embeddings.Vectors;
+import io.jobmatch.index.IndexHit;
 import io.jobmatch.index.OfferIndex;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -44,9 +45,10 @@ class DuplicatePostings {
 
     /**
      * The stored vectors these candidates could be compared by, read while the search reads the candidates from
-     * PostgreSQL: before the companies are known, so of every candidate, in the same one request.
+     * PostgreSQL: before the companies are known, so of every candidate, in the same one request (none for those an
+     * earlier search read at the same point version).
      */
-    Map<UUID, float[]> vectorsOf(List<UUID> candidates) {
+    Map<UUID, float[]> vectorsOf(List<IndexHit> candidates) {
         return index.vectorsOf(candidates);
     }
 

@@ -116,11 +116,11 @@ public class SearchService {
             List<SearchResult> results, Map<UUID, OfferPassages> passages, Map<UUID, float[]> vectors) {}
 
     private Candidates candidates(Ranking ranking, IndexFilter filter, boolean withVectors, SearchTimings timings) {
-        List<UUID> ids = ranking.hits().stream().map(IndexHit::offerId).toList();
         CompletableFuture<Map<UUID, OfferPassages>> passages = overlap.start(
                 () -> timings.time(SearchTimings.Stage.EXPLAIN, () -> explainer.passagesOf(ranking.hits())));
         CompletableFuture<Map<UUID, float[]>> vectors = withVectors
-                ? overlap.start(() -> timings.time(SearchTimings.Stage.QDRANT, () -> duplicates.vectorsOf(ids)))
+                ? overlap.start(
+                        () -> timings.time(SearchTimings.Stage.QDRANT, () -> duplicates.vectorsOf(ranking.hits())))
                 : CompletableFuture.completedFuture(Map.of());
         List<SearchResult> results = resolve(ranking.hits(), filter, timings);
         return new Candidates(results, Overlap.join(passages), Overlap.join(vectors));

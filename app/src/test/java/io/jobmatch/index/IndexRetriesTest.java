@@ -103,9 +103,8 @@ class IndexRetriesTest implements TestPropertyProvider {
         assertEquals(0, caughtUp.get("failed").asLong(), caughtUp.toString());
         assertEquals(3, caughtUp.get("indexed").asLong());
         assertEquals(3, index.count(), "the deleted offer's point is gone, the three others are in");
-        assertTrue(index.vectorsOf(List.of(java.util.UUID.fromString(deleted))).isEmpty());
-        assertEquals(
-                1, index.vectorsOf(List.of(java.util.UUID.fromString(kept))).size());
+        assertTrue(index.vectorOf(java.util.UUID.fromString(deleted)).isEmpty());
+        assertTrue(index.vectorOf(java.util.UUID.fromString(kept)).isPresent());
     }
 
     @AfterAll

@@ -57,6 +57,7 @@ final class OnnxEncoder implements AutoCloseable {
             sessionOptions.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
             sessionOptions.setInterOpNumThreads(1);
+            sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = model.content() != null
                     ? environment.createSession(model.content(), sessionOptions)
                     : environment.createSession(model.path().toString(), sessionOptions);

@@ -17,12 +17,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Passages read for highlights are kept between searches, with the real model, Qdrant and PostgreSQL: a repeated
- * search reads them from memory, and an offer edited since is read again, so its highlights are its new sentences.
- * The offer is the only one in Iceland, so the country filter isolates it from other tests' offers.
+ * What searches read of a point (passages for highlights, the dense vector for folding duplicates) is kept between
+ * searches, with the real model, Qdrant and PostgreSQL: a repeated search reads both from memory, and an offer edited
+ * since is read again, so its highlights are its new sentences. The offer is the only one in Iceland, so the country
+ * filter isolates it from other tests' offers.
  */
 @MicronautTest
-class PassageCacheTest extends ServiceTest {
+class PointCacheTest extends ServiceTest {
+
+    static final String PASSAGES = "jobmatch.passages";
+
+    static final String VECTORS = "jobmatch.vectors";
 
     static final String CV = "Mountain guide: I lead small groups across glaciers on crampons and read the ice.";
 
@@ -38,21 +43,26 @@ class PassageCacheTest extends ServiceTest {
         store(api, "Lead small groups across the glacier on crampons. Check the weather and the ice every morning.");
 
         List<String> first = highlights(search(api));
-        double hits = count("hit");
-        double misses = count("miss");
+        double hits = count(PASSAGES, "hit");
+        double misses = count(PASSAGES, "miss");
+        double vectorHits = count(VECTORS, "hit");
+        double vectorMisses = count(VECTORS, "miss");
         List<String> second = highlights(search(api));
 
         assertEquals(first, second);
         assertTrue(first.stream().anyMatch(text -> text.contains("crampons")), "highlights: " + first);
-        assertEquals(hits + 1, count("hit"), "the repeated search found the offer's passages in memory");
-        assertEquals(misses, count("miss"), "and read none from Qdrant");
+        assertEquals(hits + 1, count(PASSAGES, "hit"), "the repeated search found the offer's passages in memory");
+        assertEquals(misses, count(PASSAGES, "miss"), "and read none from Qdrant");
+        assertEquals(vectorHits + 1, count(VECTORS, "hit"), "its vector, to fold duplicates, too");
+        assertEquals(vectorMisses, count(VECTORS, "miss"));
 
         store(api, "Drive the snow bus to the glacier camp. Check the weather and the ice every morning.");
         List<String> edited = highlights(search(api));
 
         assertTrue(edited.stream().noneMatch(text -> text.contains("crampons")), "no removed sentence: " + edited);
         assertTrue(edited.stream().anyMatch(text -> text.contains("snow bus")), "the new sentence: " + edited);
-        assertEquals(misses + 1, count("miss"), "the edited offer's point has a new version: read again");
+        assertEquals(misses + 1, count(PASSAGES, "miss"), "the edited offer's point has a new version: read again");
+        assertEquals(vectorMisses + 1, count(VECTORS, "miss"));
     }
 
     private static void store(Api api, String description) {
@@ -83,7 +93,7 @@ class PassageCacheTest extends ServiceTest {
         return texts;
     }
 
-    private double count(String result) {
-        return CacheMeters.gets(registry, "jobmatch.passages", result);
+    private double count(String cache, String result) {
+        return CacheMeters.gets(registry, cache, result);
     }
 }
