@@ -39,7 +39,7 @@ class BenchServeCommandTest {
             exitCode = new CommandLine(BenchServeCommand.class, new MicronautFactory(cli))
                     .setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(err, true))
-                    .execute("--searches", "3", "--words", "120");
+                    .execute("--searches", "3", "--words", "120", "--warm-up", "5");
         }
 
         assertEquals(0, exitCode, err.toString());
@@ -49,6 +49,10 @@ class BenchServeCommandTest {
         for (int group = 1; group <= 5; group++) {
             assertTrue(Double.parseDouble(summary.group(group)) > 0, lines.getLast());
         }
+        assertTrue(
+                out.toString().contains("cold, the first 3 searches after the restart: p50="),
+                "the cold run is reported too: " + out);
+        assertTrue(lines.getFirst().endsWith("after 5 warm-up searches"), lines.getFirst());
         for (String stage : new String[] {"embed", "qdrant", "db", "explain", "total"}) {
             assertTrue(out.toString().contains("server " + stage), "Server-Timing stage " + stage + " reported");
         }
@@ -57,5 +61,6 @@ class BenchServeCommandTest {
     @Test
     void noSearchesIsAUsageError() {
         assertEquals(2, new CommandLine(BenchServeCommand.class).execute("--searches", "0"));
+        assertEquals(2, new CommandLine(BenchServeCommand.class).execute("--warm-up", "-1"));
     }
 }
