@@ -324,7 +324,7 @@ public class OfferIndex {
 
     /** The stored vector of an offer, if the offer is indexed. */
     public Optional<float[]> vectorOf(UUID offerId) {
-        return readVectors(List.of(offerId)).values().stream().findFirst();
+        return Optional.ofNullable(readVectors(List.of(offerId)).get(offerId));
     }
 
     /**
@@ -333,22 +333,7 @@ public class OfferIndex {
      */
     public Map<UUID, float[]> vectorsOf(Collection<IndexHit> hits) {
         // The collection as this search found it: a version means nothing in another generation.
-        String collection = routing.served();
-        Map<UUID, float[]> vectors = new HashMap<>();
-        Map<UUID, IndexHit> missing = new HashMap<>();
-        for (IndexHit hit : hits) {
-            float[] cached = pointCache.vectors().get(collection, hit);
-            if (cached != null) {
-                vectors.put(hit.offerId(), cached);
-            } else {
-                missing.put(hit.offerId(), hit);
-            }
-        }
-        readVectors(missing.keySet()).forEach((offerId, vector) -> {
-            vectors.put(offerId, vector);
-            pointCache.vectors().put(collection, missing.get(offerId), vector);
-        });
-        return vectors;
+        return pointCache.vectors().getAll(routing.served(), hits, this::readVectors);
     }
 
     private Map<UUID, float[]> readVectors(Collection<UUID> offerIds) {
@@ -479,28 +464,18 @@ public class OfferIndex {
     /** The stored passages of each offer that has them; offers indexed without passages are absent. */
     public Map<UUID, OfferPassages> passagesOf(Collection<IndexHit> hits) {
         // The collection as this search found it: a version means nothing in another generation.
-        String collection = routing.served();
-        Map<UUID, OfferPassages> passages = new HashMap<>();
-        Map<UUID, IndexHit> missing = new HashMap<>();
-        for (IndexHit hit : hits) {
-            OfferPassages cached = pointCache.passages().get(collection, hit);
-            if (cached != null) {
-                passages.put(hit.offerId(), cached);
-            } else {
-                missing.put(hit.offerId(), hit);
-            }
-        }
+        return pointCache.passages().getAll(routing.served(), hits, this::readPassages);
+    }
+
+    private Map<UUID, OfferPassages> readPassages(Collection<UUID> offerIds) {
         List<RetrievedPoint> points = retrieve(
-                missing.keySet(),
+                offerIds,
                 WithPayloadSelectorFactory.include(List.of(PASSAGE_TEXTS)),
                 WithVectorsSelectorFactory.include(List.of(PASSAGE_VECTORS)),
                 "retrieve passages");
+        Map<UUID, OfferPassages> passages = new HashMap<>();
         for (RetrievedPoint point : points) {
-            UUID offerId = OfferPoints.offerId(point.getId());
-            OfferPoints.passages(point).ifPresent(found -> {
-                passages.put(offerId, found);
-                pointCache.passages().put(collection, missing.get(offerId), found);
-            });
+            OfferPoints.passages(point).ifPresent(found -> passages.put(OfferPoints.offerId(point.getId()), found));
         }
         return passages;
     }

@@ -17,7 +17,8 @@ import java.net.InetSocketAddress;
  *
  * <p>The channel accepts no compressed answers. Qdrant gzips every answer of a client that accepts gzip, as grpc-java
  * does by default, and the answers a search waits on are mostly float vectors, which gzip cannot shrink: reading 30
- * offers' dense vectors took 11 ms gzipped and 2 ms plain on this project's 2-core machine (README, "Search latency").
+ * offers' dense vectors took 11 ms gzipped and 2 ms plain on this project's 2-core machine (docs/search-quality.md,
+ * "Cost of highlights").
  */
 @Factory
 class QdrantClientFactory {

@@ -5,7 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -37,14 +42,38 @@ final class VersionedCache<V> {
     }
 
     /** @return the value read at this hit's version, or {@code null}; a hit without version (0) is never cached */
-    V get(String collection, IndexHit hit) {
+    private V get(String collection, IndexHit hit) {
         return hit.version() == 0 ? null : entries.getIfPresent(new Key(collection, hit.offerId(), hit.version()));
     }
 
-    void put(String collection, IndexHit hit, V value) {
+    private void put(String collection, IndexHit hit, V value) {
         if (hit.version() != 0) {
             entries.put(new Key(collection, hit.offerId(), hit.version()), value);
         }
+    }
+
+    /**
+     * What was read of these hits: from memory where it was read at the same version, the others by {@code read} in
+     * one call (none when all are kept), and kept.
+     *
+     * @param read what Qdrant holds of these offers; an offer it holds nothing of is absent, and absent from the answer
+     */
+    Map<UUID, V> getAll(String collection, Collection<IndexHit> hits, Function<Set<UUID>, Map<UUID, V>> read) {
+        Map<UUID, V> found = new HashMap<>();
+        Map<UUID, IndexHit> missing = new HashMap<>();
+        for (IndexHit hit : hits) {
+            V cached = get(collection, hit);
+            if (cached != null) {
+                found.put(hit.offerId(), cached);
+            } else {
+                missing.put(hit.offerId(), hit);
+            }
+        }
+        read.apply(missing.keySet()).forEach((offerId, value) -> {
+            found.put(offerId, value);
+            put(collection, missing.get(offerId), value);
+        });
+        return found;
     }
 
     /** Micrometer's Caffeine meters ({@code cache_gets_total{cache=name}}, size, evictions). */
